@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JinduConfig(AppConfig):
+    """The project package doubles as the public content app (home, sections, articles)."""
+
+    name = "jindu"
+    label = "jindu"
+    verbose_name = _("Public site")

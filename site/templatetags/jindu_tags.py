@@ -1,0 +1,133 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from jindu.models import SiteSettings
+
+register = template.Library()
+
+
+@register.filter
+def bcp47(language_code):
+    """Django says zh-hans; HTML's lang attribute wants the BCP 47 spelling zh-Hans."""
+    code = (language_code or "").lower()
+    if code == "zh-hans":
+        return "zh-Hans"
+    if code == "zh-hant":
+        return "zh-Hant"
+    return code
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        return page.locale.language_code
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.inclusion_tag("jindu/includes/primary_navigation.html", takes_context=True)
+def primary_navigation(context):
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for child in root.get_children().live().in_menu():
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "active": isinstance(current, Page)
+                    and current.pk is not None
+                    and current.path.startswith(child.path),
+                }
+            )
+    return {"items": items}
+
+
+@register.inclusion_tag("jindu/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    crumbs.append({"title": page.title, "url": None})
+    return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("jindu/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links each language to the translation of what is on screen: the same page where it
+    has been translated, else that language's home page; views that are not pages (search)
+    keep their path under the other prefix."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    by_language = {}
+    if isinstance(page, Page) and page.pk is not None:
+        current = page.locale.language_code
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            by_language[translated.locale.language_code] = translated
+    root = _site_root(request)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = translation.get_language_info(code)
+        if code in by_language:
+            url = by_language[code].get_url(request)
+        elif isinstance(page, Page) and root is not None:
+            home = root.get_translation_or_none(_locale_for(code))
+            url = home.get_url(request) if home and home.live else None
+        else:
+            url = translate_url(request.get_full_path() if request else "/", code)
+        if url:
+            links.append(
+                {
+                    "code": code,
+                    "lang": bcp47(code),
+                    "name": info["name_local"],
+                    "url": url,
+                    "current": code == current,
+                }
+            )
+    return {"links": links}
+
+
+def _locale_for(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=code).first()
+
+
+@register.simple_tag(takes_context=True)
+def station_directory_url(context):
+    request = context.get("request")
+    if request is None:
+        return ""
+    site_settings = SiteSettings.for_request(request)
+    page = site_settings.station_directory_page
+    if page is None:
+        return ""
+    page = page.localized
+    return page.get_url(request) if page.live else ""
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None:
+        return "/"
+    return root.get_url(request) or "/"

@@ -1,0 +1,145 @@
+"""The foundation a reader and an operator notice: both languages are served, the language
+switcher keeps readers on the same content, demo data can be loaded again safely, and
+production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from jindu.models import SiteSettings
+
+
+def test_chinese_home_page_renders_in_chinese(client, home):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert "跳到主要内容" in html
+    assert home.title in html
+
+
+def test_english_home_page_renders_in_english(client, en_home):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "Stay away from drugs" in html
+
+
+def test_translation_through_wagtail_localize_is_served_under_en(client, en_home, home):
+    assert en_home.locale.language_code == "en"
+    assert en_home.translation_key == home.translation_key
+    assert en_home.live
+    assert en_home.get_url() == "/en/"
+
+
+def test_language_switcher_links_both_ways(client, en_home):
+    zh = client.get("/").content.decode()
+    assert 'href="/en/" hreflang="en"' in zh
+    en = client.get("/en/").content.decode()
+    assert 'href="/" hreflang="zh-Hans"' in en
+
+
+def test_language_switcher_falls_back_to_home_of_untranslated_language(client, home, locales):
+    html = client.get("/").content.decode()
+    # No English translation yet: no link to a page that does not exist.
+    assert 'hreflang="en"' not in html
+
+
+def test_footer_shows_hotline_and_station_link_from_site_settings(client, home):
+    site_settings = SiteSettings.for_site(Site.objects.get())
+    site_settings.hotline_number = "021-5555-0626"
+    site_settings.station_directory_page = home
+    site_settings.save()
+    html = client.get("/").content.decode()
+    assert "021-5555-0626" in html
+    assert 'href="tel:02155550626"' in html
+    assert "查找身边的禁毒社工站" in html
+
+
+def test_footer_hides_hotline_when_not_configured(client, home):
+    html = client.get("/").content.decode()
+    assert "24小时求助热线" not in html
+
+
+def test_unknown_url_is_a_friendly_404(client, home):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "找不到" in response.content.decode()
+
+
+def _counts():
+    return (
+        Page.objects.count(),
+        Locale.objects.count(),
+        get_user_model().objects.count(),
+        Site.objects.count(),
+    )
+
+
+def test_load_demo_is_idempotent(db, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-demo-password")
+    call_command("load_demo", stdout=StringIO())
+    first = _counts()
+    call_command("load_demo", stdout=StringIO())
+    assert _counts() == first
+    assert Page.objects.filter(depth=2, locale__language_code="en").exists()
+    assert get_user_model().objects.get(username="admin").check_password("a-long-demo-password")
+
+
+def test_load_demo_generates_a_password_and_prints_it_once(db, monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    printed = [line for line in out.getvalue().splitlines() if "password:" in line]
+    assert len(printed) == 1
+    password = printed[0].rsplit(":", 1)[1].strip()
+    assert len(password) >= 12
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert "password" not in again.getvalue()
+
+
+def test_no_missing_migrations(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.parametrize("secret", ["", None])
+def test_production_settings_refuse_to_start_without_secret_key(secret):
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    if secret is not None:
+        env["SECRET_KEY"] = secret
+    result = subprocess.run(
+        [sys.executable, "-c", "import jindu.settings.production"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_start_with_secret_key():
+    env = dict(os.environ, SECRET_KEY="x" * 50)
+    result = subprocess.run(
+        [sys.executable, "-c", "import jindu.settings.production as s; print(s.DEBUG)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

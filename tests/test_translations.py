@@ -1,0 +1,39 @@
+"""Every user-facing string has its Chinese translation, and the compiled catalogue that
+Django actually reads matches the .po file editors and developers edit."""
+
+from pathlib import Path
+
+import polib
+import pytest
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "site" / "locale"
+
+
+@pytest.fixture(scope="module")
+def zh_po():
+    return polib.pofile(str(LOCALE_DIR / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+
+
+def test_every_string_is_translated_to_chinese(zh_po):
+    untranslated = [e.msgid for e in zh_po.untranslated_entries()]
+    fuzzy = [e.msgid for e in zh_po.fuzzy_entries()]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "en"])
+def test_compiled_catalogue_matches_po(language):
+    po = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    mo = polib.mofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo"))
+    expected = {_key(e): _value(e) for e in po.translated_entries()}
+    compiled = {_key(e): _value(e) for e in mo if e.msgid}
+    assert compiled == expected, "run `make messages` to recompile the catalogues"
+
+
+def _key(entry):
+    return (entry.msgctxt, entry.msgid)
+
+
+def _value(entry):
+    plural = {int(k): v for k, v in entry.msgstr_plural.items()}
+    return entry.msgstr, tuple(sorted(plural.items()))
