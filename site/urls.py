@@ -4,11 +4,19 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from jindu import views
+from jindu.api import api_router
+from jindu.sitemaps import BilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -20,6 +28,7 @@ if settings.DEBUG:
 
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

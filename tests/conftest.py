@@ -26,4 +26,4 @@ def home(locales):
 
 @pytest.fixture
 def en_home(home):
-    return translate(home, "en", {home.title: "Stay away from drugs", "home": "home"})
+    return translate(home, "en", {home.title: "Stay away from drugs", "home": "home-en"})

@@ -1,7 +1,57 @@
+import datetime
+import io
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+
 import factory
 import wagtail_factories
+from PIL import Image
 
-from jindu.models import HomePage
+from jindu.models import (
+    ArticlePage,
+    DrugFactPage,
+    DrugIndexPage,
+    HomePage,
+    JinduImage,
+    QuizPage,
+    Resource,
+    ResourceLibraryPage,
+    SectionPage,
+)
+
+
+def png_bytes(size=(64, 48), colour=(11, 93, 59)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = "auth.User"
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"image {n}")
+    description = "社区禁毒宣传活动"
+    file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="test.png"))
+
+    class Meta:
+        model = JinduImage
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"document {n}")
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4 test", name="test.pdf"))
+
+    class Meta:
+        model = get_document_model()
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -13,10 +63,98 @@ class HomePageFactory(wagtail_factories.PageFactory):
         model = HomePage
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("correct horse battery staple")
+class SectionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"栏目{n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    intro = "<p>栏目介绍</p>"
 
     class Meta:
-        model = "auth.User"
+        model = SectionPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"禁毒文章{n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    intro = "禁毒社工走进学校开展预防教育。"
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>远离毒品危害，珍爱生命健康。</p>"}]
+    )
+    published_date = factory.Sequence(
+        lambda n: datetime.date(2025, 1, 1) + datetime.timedelta(days=n)
+    )
+
+    class Meta:
+        model = ArticlePage
+
+
+class DrugIndexPageFactory(wagtail_factories.PageFactory):
+    title = "毒品知识A–Z"
+    slug = "drugs"
+
+    class Meta:
+        model = DrugIndexPage
+
+
+class DrugFactPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"毒品{n}")
+    slug = factory.Sequence(lambda n: f"drug-{n}")
+    summary = "一种管制毒品。"
+    category = "stimulant"
+    short_term_effects = "<p>兴奋、失眠。</p>"
+    long_term_effects = "<p>损害大脑。</p>"
+    legal_status = "<p>属于国家管制的毒品。</p>"
+
+    class Meta:
+        model = DrugFactPage
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    title = "禁毒知识小测验"
+    slug = "quiz"
+    questions = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "question",
+                "value": {
+                    "question": "国际禁毒日是哪一天？",
+                    "options": [
+                        {"text": "12月1日", "correct": False},
+                        {"text": "6月26日", "correct": True},
+                    ],
+                    "explanation": "<p>每年6月26日是国际禁毒日。</p>",
+                },
+            },
+            {
+                "type": "question",
+                "value": {
+                    "question": "冰毒的化学名称是？",
+                    "options": [
+                        {"text": "甲基苯丙胺", "correct": True},
+                        {"text": "咖啡因", "correct": False},
+                    ],
+                    "explanation": "<p>冰毒即甲基苯丙胺。</p>",
+                },
+            },
+        ]
+    )
+
+    class Meta:
+        model = QuizPage
+
+
+class ResourceLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "宣传资料下载"
+    slug = "downloads"
+
+    class Meta:
+        model = ResourceLibraryPage
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"禁毒海报{n}")
+    resource_type = "poster"
+    language = "zh-hans"
+    document = factory.SubFactory(DocumentFactory)
+
+    class Meta:
+        model = Resource

@@ -1,6 +1,9 @@
 """Fast and deterministic: quick password hashing, plain static storage, local-memory cache,
 tasks run immediately."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,3 +14,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Uploaded test files go to a temporary folder, never the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="jindu-test-media-"))

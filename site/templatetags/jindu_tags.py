@@ -131,3 +131,16 @@ def home_url(context):
     if root is None:
         return "/"
     return root.get_url(request) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """hreflang alternates of the current page: each live translation's full URL."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.pk is None:
+        return []
+    return [
+        {"lang": bcp47(p.locale.language_code), "url": p.get_full_url(request)}
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    ]

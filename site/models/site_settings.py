@@ -3,31 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
-
-
-class HomePage(Page):
-    """The root of each language tree; one per locale, the English one a translation."""
-
-    intro = RichTextField(
-        _("introduction"),
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text=_("A sentence or two under the site name on the home page."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
-    template = "jindu/home_page.html"
-
-    class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
 
 
 @register_setting(icon="help")

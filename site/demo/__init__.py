@@ -1,0 +1,345 @@
+"""Demo content of the public site: locales, the home page, sections, articles, drug facts,
+the quiz and downloads in Chinese with English translations made through wagtail-localize,
+the editorial groups and review workflow, the site settings and a superuser.
+
+Idempotent: every object is looked up before it is made, and a translation is redone only
+when its Chinese source has changed."""
+
+import datetime
+import json
+import os
+import re
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from jindu.localization import translate
+from jindu.models import (
+    ArticlePage,
+    Audience,
+    DrugFactPage,
+    DrugIndexPage,
+    HomePage,
+    QuizPage,
+    Resource,
+    ResourceLibraryPage,
+    SectionPage,
+    SiteSettings,
+)
+from jindu.roles import ensure_editorial_groups
+
+from . import content
+from .media import ensure_document, ensure_image
+
+# A demo number, clearly not a real service; agencies enter their own line in Settings.
+DEMO_HOTLINE = "021-6100-0626"
+RICH_BLOCK = re.compile(r"<(p|h2|h3|li)>(.*?)</\1>", re.S)
+
+
+def pairs(zh, en):
+    """Source → translation for every string in two values of the same shape; rich text is
+    paired paragraph by paragraph, as wagtail-localize segments it."""
+    result = {}
+    if isinstance(zh, str) and isinstance(en, str):
+        zh_blocks, en_blocks = RICH_BLOCK.findall(zh), RICH_BLOCK.findall(en)
+        if zh_blocks and len(zh_blocks) == len(en_blocks):
+            result.update({z[1]: e[1] for z, e in zip(zh_blocks, en_blocks, strict=True)})
+        else:
+            result[zh] = en
+    elif isinstance(zh, dict) and isinstance(en, dict):
+        for key, value in zh.items():
+            if key in en:
+                result.update(pairs(value, en[key]))
+    elif isinstance(zh, (list, tuple)) and isinstance(en, (list, tuple)):
+        for z, e in zip(zh, en, strict=False):
+            result.update(pairs(z, e))
+    return result
+
+
+def spec_pairs(spec):
+    strings = pairs(spec["zh"], spec["en"])
+    strings[spec["slug"]] = spec["en_slug"]
+    return strings
+
+
+def ensure_locales():
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def default_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def ensure_translated(page, strings, language_code="en"):
+    """Translate once, and again only when the source changed since the last translation."""
+    locale = Locale.objects.get(language_code=language_code)
+    page = page.specific
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        source = TranslationSource.objects.filter(
+            object_id=page.translation_key, locale=page.locale
+        ).first()
+        if source and json.loads(source.content_json) == json.loads(page.to_json()):
+            return existing.specific
+    return translate(page, language_code, strings)
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = parent.add_child(instance=model(slug=slug, locale=parent.locale, **fields))
+    return publish(page)
+
+
+def ensure_home_page():
+    """The Chinese home page at the root of the tree, served by the default site."""
+    home = HomePage.objects.filter(locale=default_locale(), depth=2).first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's install creates a "Welcome" page as the default site's root. Replace it:
+    # the site is removed first because deleting its root page would cascade to it.
+    Site.objects.filter(is_default_site=True).delete()
+    for page in root.get_children().filter(depth=2, content_type__model="page"):
+        page.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title=content.HOME["zh"]["title"],
+            slug="home",
+            intro=content.HOME["zh"]["intro"],
+            locale=default_locale(),
+        )
+    )
+    publish(home)
+    Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name=settings.WAGTAIL_SITE_NAME,
+    )
+    return home
+
+
+def ensure_site_settings(station_directory=None):
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    changed = False
+    if not site_settings.hotline_number:
+        site_settings.hotline_number = DEMO_HOTLINE
+        changed = True
+    if not site_settings.organisation_name:
+        site_settings.organisation_name = "上海市自强社会服务总社（演示）"
+        changed = True
+    if station_directory is not None and site_settings.station_directory_page_id is None:
+        site_settings.station_directory_page = station_directory
+        changed = True
+    if changed:
+        site_settings.save()
+    return site_settings
+
+
+def ensure_superuser(command):
+    User = get_user_model()
+    if User.objects.filter(username="admin").exists():
+        return
+    password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
+    generated = not password
+    if generated:
+        password = secrets.token_urlsafe(12)
+    User.objects.create_superuser("admin", "admin@jindu.example", password)
+    if generated:
+        command.stdout.write(
+            f"Created superuser 'admin' with password: {password}\n"
+            "It is shown only this once; set DJANGO_SUPERUSER_PASSWORD to choose your own."
+        )
+    else:
+        command.stdout.write("Created superuser 'admin' (password from DJANGO_SUPERUSER_PASSWORD).")
+
+
+def _stream(blocks):
+    return [{"type": kind, "value": value} for kind, value in blocks]
+
+
+def _quiz_questions(questions):
+    """The first option in the demo data is the right one; rotate it so the answers are not
+    always at the top."""
+    raw = []
+    for number, question in enumerate(questions):
+        options = [{"text": text, "correct": i == 0} for i, text in enumerate(question["options"])]
+        shift = number % len(options)
+        options = options[-shift:] + options[:-shift] if shift else options
+        raw.append(
+            {
+                "type": "question",
+                "value": {
+                    "question": question["question"],
+                    "options": options,
+                    "explanation": question["explanation"],
+                },
+            }
+        )
+    return raw
+
+
+def ensure_sections(home):
+    sections = {}
+    for spec in content.SECTIONS:
+        sections[spec["key"]] = ensure_child(
+            home, SectionPage, spec["slug"], show_in_menus=True, **spec["zh"]
+        )
+    return sections
+
+
+def ensure_articles(sections):
+    articles = []
+    audiences = {a.code: a for a in Audience.objects.all()}
+    for spec in content.ARTICLES:
+        section = sections[spec["section"]]
+        page = ArticlePage.objects.child_of(section).filter(slug=spec["slug"]).first()
+        if page is None:
+            zh = spec["zh"]
+            page = ArticlePage(
+                slug=spec["slug"],
+                locale=section.locale,
+                title=zh["title"],
+                intro=zh["intro"],
+                source=zh["source"],
+                body=_stream(zh["body"]),
+                published_date=datetime.date.fromisoformat(spec["date"]),
+                hero_image=ensure_image(spec["image"]),
+            )
+            page.audiences.set([audiences[code] for code in spec["audiences"]])
+            page.tags.set(spec["tags"])
+            section.add_child(instance=page)
+            publish(page)
+        articles.append((page, spec))
+    return articles
+
+
+def ensure_drugs(home):
+    index = ensure_child(
+        home, DrugIndexPage, content.DRUG_INDEX["slug"], **content.DRUG_INDEX["zh"]
+    )
+    drugs = []
+    for spec in content.DRUGS:
+        drugs.append(
+            (
+                ensure_child(
+                    index, DrugFactPage, spec["slug"], category=spec["category"], **spec["zh"]
+                ),
+                spec,
+            )
+        )
+    return index, drugs
+
+
+def ensure_quiz(home):
+    spec = content.QUIZ
+    return ensure_child(
+        home,
+        QuizPage,
+        spec["slug"],
+        title=spec["zh"]["title"],
+        intro=spec["zh"]["intro"],
+        questions=_quiz_questions(spec["zh"]["questions"]),
+    )
+
+
+def quiz_pairs():
+    spec = content.QUIZ
+    strings = pairs(
+        {"title": spec["zh"]["title"], "intro": spec["zh"]["intro"]},
+        {"title": spec["en"]["title"], "intro": spec["en"]["intro"]},
+    )
+    for zh, en in zip(spec["zh"]["questions"], spec["en"]["questions"], strict=True):
+        strings.update(pairs(zh, en))
+    strings[spec["slug"]] = spec["en_slug"]
+    return strings
+
+
+def ensure_resources(home):
+    library = ensure_child(
+        home,
+        ResourceLibraryPage,
+        content.RESOURCE_LIBRARY["slug"],
+        **content.RESOURCE_LIBRARY["zh"],
+    )
+    audiences = {a.code: a for a in Audience.objects.all()}
+    for spec in content.RESOURCES:
+        if Resource.objects.filter(title=spec["title"]).exists():
+            continue
+        resource = Resource(
+            title=spec["title"],
+            description=spec["description"],
+            resource_type=spec["resource_type"],
+            language=spec["language"],
+            document=ensure_document(spec["title"], spec["colour"]),
+        )
+        resource.save()
+        resource.audiences.set([audiences[code] for code in spec["audiences"]])
+    return library
+
+
+def ensure_home_content(home, sections, articles, quiz):
+    """Entry points and featured articles, set once; editors may change them afterwards."""
+    if home.entry_points or home.featured:
+        return home
+    targets = [
+        sections["knowledge"],
+        sections["prevention"],
+        sections["prevention"],
+        sections["recovery"],
+    ]
+    home.entry_points = [
+        {"type": "entry", "value": {**entry, "page": target.pk}}
+        for entry, target in zip(content.HOME["zh"]["entry_points"], targets, strict=True)
+    ]
+    home.featured = [{"type": "article", "value": page.pk} for page, _spec in articles[3:5]]
+    home.quiz_page = quiz
+    home.hero_image = ensure_image("campaign")
+    return publish(home)
+
+
+def load(command):
+    ensure_locales()
+    ensure_superuser(command)
+    home = ensure_home_page()
+    sections = ensure_sections(home)
+    articles = ensure_articles(sections)
+    drug_index, drugs = ensure_drugs(home)
+    quiz = ensure_quiz(home)
+    library = ensure_resources(home)
+    home = ensure_home_content(home, sections, articles, quiz)
+
+    # Translate parents before children, so every English page sits under an English parent.
+    home_strings = pairs(content.HOME["zh"], content.HOME["en"])
+    home_strings["home"] = content.HOME["en_slug"]
+    en_home = ensure_translated(home, home_strings)
+    for spec in content.SECTIONS:
+        ensure_translated(sections[spec["key"]], spec_pairs(spec))
+    for page, spec in articles:
+        ensure_translated(page, spec_pairs(spec))
+    ensure_translated(drug_index, spec_pairs(content.DRUG_INDEX))
+    for page, spec in drugs:
+        ensure_translated(page, spec_pairs(spec))
+    ensure_translated(quiz, quiz_pairs())
+    ensure_translated(library, spec_pairs(content.RESOURCE_LIBRARY))
+    # The home page links to articles and the quiz; translate it again now that they exist
+    # in English, so its links point at the English pages.
+    ensure_translated(home, home_strings)
+
+    ensure_site_settings()
+    ensure_editorial_groups([home, en_home])

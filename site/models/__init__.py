@@ -1,0 +1,27 @@
+from .articles import ArticlePage, ArticlePageTag, SectionPage
+from .drugs import DrugCategory, DrugFactPage, DrugIndexPage
+from .home import HomePage
+from .images import JinduImage, JinduRendition
+from .quiz import QuizPage
+from .resources import Resource, ResourceLibraryPage, ResourceType
+from .site_settings import SiteSettings
+from .taxonomy import Audience, AudienceCode
+
+__all__ = [
+    "ArticlePage",
+    "ArticlePageTag",
+    "Audience",
+    "AudienceCode",
+    "DrugCategory",
+    "DrugFactPage",
+    "DrugIndexPage",
+    "HomePage",
+    "JinduImage",
+    "JinduRendition",
+    "QuizPage",
+    "Resource",
+    "ResourceLibraryPage",
+    "ResourceType",
+    "SectionPage",
+    "SiteSettings",
+]

@@ -1,0 +1,210 @@
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from jindu.blocks import BodyBlock
+from jindu.listing import paginate, querystring_without_page
+
+from .mixins import (
+    PublicPageMixin,
+    article_list_field,
+    image_field,
+    intro_field,
+    page_search_fields,
+    reading_minutes,
+)
+from .taxonomy import Audience
+
+ARTICLES_PER_PAGE = 12
+RELATED_ARTICLES = 3
+
+
+class SectionPage(RoutablePageMixin, PublicPageMixin, Page):
+    """A topic section (认识毒品, 预防教育, 戒毒康复, 禁毒政策, 工作动态): its articles, newest
+    first, filterable by audience and tag, with an RSS feed at ``feed/``."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+
+    parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
+    subpage_types = ["jindu.ArticlePage", "jindu.SectionPage"]
+    template = "jindu/section_page.html"
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-published_date", "-pk")
+        )
+
+    def filtered_articles(self, request):
+        articles = self.articles()
+        audience = request.GET.get("audience", "")
+        tag = request.GET.get("tag", "")
+        if audience:
+            articles = articles.filter(audiences__code=audience)
+        if tag:
+            articles = articles.filter(tags__name=tag)
+        return articles, audience, tag
+
+    @path("")
+    def index_view(self, request):
+        articles, audience, tag = self.filtered_articles(request)
+        page_of_articles = paginate(
+            request,
+            articles.select_related("hero_image").prefetch_related("audiences", "tags"),
+            ARTICLES_PER_PAGE,
+        )
+        tags = (
+            Tag.objects.filter(jindu_articlepagetag_items__content_object__in=self.articles())
+            .distinct()
+            .order_by("name")[:30]
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "articles": page_of_articles,
+                "audiences": Audience.objects.all(),
+                "tags": tags,
+                "selected_audience": audience,
+                "selected_tag": tag,
+                "querystring": querystring_without_page(request),
+            },
+        )
+
+    @path("feed/")
+    def feed_view(self, request):
+        from jindu.feeds import SectionFeed
+
+        return SectionFeed(self)(request)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "jindu.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(PublicPageMixin, Page):
+    """A prevention or news article."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=500,
+        help_text=_("One or two sentences shown in listings, search results and link previews."),
+    )
+    hero_image = image_field()
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("audiences"), blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    published_date = models.DateField(_("published date"), default=timezone.localdate)
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where the article first appeared, or who wrote it."),
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+    related = article_list_field(
+        _("related articles"),
+        max_num=6,
+        help_text=_("Leave empty to show articles that share a tag."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("published_date"),
+                FieldPanel("audiences", widget=CheckboxSelectMultiple),
+                FieldPanel("tags"),
+                FieldPanel("source"),
+            ],
+            heading=_("About this article"),
+        ),
+        FieldPanel("related"),
+    ]
+    search_fields = page_search_fields(
+        Page,
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("tags"),
+        index.FilterField("published_date"),
+    )
+    override_translatable_fields = [
+        SynchronizedField("published_date"),
+        SynchronizedField("audiences"),
+        SynchronizedField("hero_image"),
+    ]
+
+    parent_page_types = ["jindu.SectionPage"]
+    subpage_types = []
+    template = "jindu/article_page.html"
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        self.reading_time = reading_minutes(self.plain_text)
+        return super().save(*args, **kwargs)
+
+    @property
+    def plain_text(self):
+        parts = [self.title, self.intro]
+        for block in self.body:
+            content = block.block.get_searchable_content(block.value)
+            parts.extend(str(item) for item in content)
+        return " ".join(parts)
+
+    @cached_property
+    def related_articles(self):
+        chosen = [block.value.pk for block in self.related if block.value]
+        if chosen:
+            pages = {
+                page.pk: page for page in ArticlePage.objects.live().public().filter(pk__in=chosen)
+            }
+            return [pages[pk] for pk in chosen if pk in pages]
+        # Names, not ids: in a preview the tags may not be saved yet.
+        tag_names = [tag.name for tag in self.tags.all()]
+        if not tag_names:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, tags__name__in=tag_names)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-published_date")[:RELATED_ARTICLES]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent().specific
+        return context

@@ -1,0 +1,92 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from jindu.blocks import AudienceEntryBlock, BodyBlock
+
+from .mixins import (
+    PublicPageMixin,
+    article_list_field,
+    chosen_pages,
+    image_field,
+    intro_field,
+    page_search_fields,
+)
+
+LATEST_ARTICLES = 6
+
+
+class HomePage(PublicPageMixin, Page):
+    """The front door, one per language. Editors choose the entry points and featured
+    articles; the latest articles, the drug index and the help line fill themselves in.
+    Other apps add their own sections (the current campaign, upcoming events) through the
+    `jindu_home_sections` hook, so this app never imports them: a hook function takes
+    (request, page) and returns rendered HTML (e.g. from render_to_string) or nothing."""
+
+    intro = intro_field(help_text=_("A sentence or two under the site name on the home page."))
+    hero_image = image_field()
+    entry_points = StreamField(
+        [("entry", AudienceEntryBlock())],
+        verbose_name=_("entry points by audience"),
+        blank=True,
+        max_num=6,
+        help_text=_("Doors into the site for students, parents, teachers and the community."),
+    )
+    featured = article_list_field(_("featured articles"), max_num=4)
+    quiz_page = models.ForeignKey(
+        "jindu.QuizPage",
+        verbose_name=_("quiz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("entry_points"),
+        FieldPanel("featured"),
+        MultiFieldPanel([FieldPanel("quiz_page")], heading=_("Quiz")),
+        FieldPanel("body"),
+    ]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "jindu/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .articles import ArticlePage
+        from .drugs import DrugIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        featured = chosen_pages(ArticlePage.objects.select_related("hero_image"), self.featured)
+        context["featured_articles"] = featured
+        context["latest_articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .exclude(pk__in=[page.pk for page in featured])
+            .select_related("hero_image")
+            .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
+        )
+        context["drug_index"] = DrugIndexPage.objects.live().descendant_of(self).first()
+        quiz = self.quiz_page
+        context["quiz"] = quiz.localized if quiz else None
+        context["extra_sections"] = [
+            section
+            for hook in hooks.get_hooks("jindu_home_sections")
+            if (section := hook(request, self))
+        ]
+        return context

@@ -1,0 +1,98 @@
+import math
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+
+from jindu.search import segmented
+
+CJK_CHARS_PER_MINUTE = 400
+LATIN_WORDS_PER_MINUTE = 200
+
+
+class PublicPageMixin(models.Model):
+    """What every public page offers search engines and link previews: a description and an
+    image for OpenGraph, derived from the page's own fields when the editor set none."""
+
+    summary_field = "intro"
+    image_field = "hero_image"
+    og_type = "website"
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        if self.search_description:
+            return self.search_description
+        text = strip_tags(str(getattr(self, self.summary_field, "") or ""))
+        return Truncator(" ".join(text.split())).chars(160)
+
+    @property
+    def og_image(self):
+        return getattr(self, self.image_field, None) if self.image_field else None
+
+
+def reading_minutes(text):
+    """Minutes to read ``text``: Chinese at ~400 characters a minute, other languages at
+    ~200 words a minute; at least one."""
+    cjk = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    latin_words = len([w for w in text.split() if any(c.isalpha() and c.isascii() for c in w)])
+    minutes = cjk / CJK_CHARS_PER_MINUTE + latin_words / LATIN_WORDS_PER_MINUTE
+    return max(1, math.ceil(minutes))
+
+
+def page_search_fields(page_class, *extra):
+    """Page.search_fields plus ``extra``, with Chinese segmentation on every SearchField."""
+    return segmented(list(page_class.search_fields) + list(extra))
+
+
+def intro_field(**kwargs):
+    """The short rich-text introduction at the top of listing and index pages."""
+    return RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"], **kwargs
+    )
+
+
+def image_field(verbose_name=None):
+    """An optional image; the page keeps working when the image is deleted."""
+    return models.ForeignKey(
+        "jindu.JinduImage",
+        verbose_name=verbose_name or _("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def article_list_field(verbose_name, max_num, help_text=""):
+    """An editor-ordered list of articles; wagtail-localize points each choice at the
+    article's translation."""
+    return StreamField(
+        [
+            (
+                "article",
+                blocks.PageChooserBlock(
+                    page_type="jindu.ArticlePage", label=_("article"), icon="doc-full"
+                ),
+            )
+        ],
+        verbose_name=verbose_name,
+        blank=True,
+        max_num=max_num,
+        help_text=help_text,
+    )
+
+
+def chosen_pages(queryset, stream):
+    """The live pages chosen in ``stream``, in the editor's order, in one query."""
+    ids = [block.value.pk for block in stream if block.value]
+    if not ids:
+        return []
+    pages = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
+    return [pages[pk] for pk in ids if pk in pages]

@@ -1,0 +1,63 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from jindu.blocks import QuizQuestionBlock
+
+from .mixins import PublicPageMixin, intro_field, page_search_fields
+
+
+class QuizPage(PublicPageMixin, Page):
+    """A knowledge quiz. Answers arrive as GET parameters and are marked on the spot:
+    nothing a reader answers is stored, and the page itself stays cacheable."""
+
+    intro = intro_field()
+    questions = StreamField(
+        [("question", QuizQuestionBlock())], verbose_name=_("questions"), min_num=1
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+    parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
+    subpage_types = []
+    template = "jindu/quiz_page.html"
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def mark(self, answers):
+        """For each question: the options, which one the reader chose, and whether it was
+        right. ``answers`` maps 'q0', 'q1', … to option numbers; anything else is ignored."""
+        results = []
+        for number, block in enumerate(self.questions):
+            value = block.value
+            raw = answers.get(f"q{number}", "")
+            chosen = int(raw) if raw.isdigit() and int(raw) < len(value["options"]) else None
+            correct = next(i for i, option in enumerate(value["options"]) if option["correct"])
+            results.append(
+                {
+                    "number": number,
+                    "question": value["question"],
+                    "options": value["options"],
+                    "explanation": value["explanation"],
+                    "chosen": chosen,
+                    "correct": correct,
+                    "is_right": chosen == correct,
+                }
+            )
+        return results
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        submitted = request.GET.get("submitted") == "1"
+        results = self.mark(request.GET) if submitted else None
+        context["submitted"] = submitted
+        context["results"] = results
+        if results is not None:
+            context["score"] = sum(1 for r in results if r["is_right"])
+            context["total"] = len(results)
+        return context

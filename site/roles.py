@@ -1,0 +1,102 @@
+"""The editorial roles: Editors write and submit for review, Reviewers approve and publish.
+Pages go live only through the "review before publishing" workflow. Other apps add their
+own groups (outreach staff, station managers) in their own roles modules."""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+WORKFLOW_NAME = "Review before publishing"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = [
+    ("jindu", "add_jinduimage"),
+    ("jindu", "change_jinduimage"),
+    ("jindu", "choose_jinduimage"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
+        ("jindu", "add_resource"),
+        ("jindu", "change_resource"),
+        ("wagtailsearchpromotions", "add_query"),
+        ("wagtailsearchpromotions", "change_query"),
+    ],
+    REVIEWERS: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
+        ("jindu", "add_resource"),
+        ("jindu", "change_resource"),
+        ("jindu", "delete_resource"),
+        ("wagtailsearchpromotions", "add_query"),
+        ("wagtailsearchpromotions", "change_query"),
+    ],
+}
+
+# Labels for translation tooling; group names stay English in the database.
+GROUP_LABELS = {EDITORS: _("Editors"), REVIEWERS: _("Reviewers")}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_editorial_groups(content_roots):
+    """Create the Editors and Reviewers groups with permissions on ``content_roots`` (the
+    home page of each language) and the review workflow on the same pages."""
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name, codenames in PAGE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        for app_label, codename in MODEL_PERMISSIONS[name]:
+            group.permissions.add(_permission(app_label, codename))
+        for root in content_roots:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root,
+                    permission=_permission("wagtailcore", codename),
+                )
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=_permission(app_label, codename),
+            )
+    ensure_review_workflow(groups[REVIEWERS], content_roots)
+    return groups
+
+
+def ensure_review_workflow(reviewers, content_roots):
+    workflow, _created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name="Reviewer approval").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Reviewer approval")
+        task.groups.set([reviewers])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for root in content_roots:
+        page = root if isinstance(root, Page) else Page.objects.get(pk=root)
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return workflow

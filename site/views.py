@@ -1,0 +1,100 @@
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from jindu.listing import paginate
+from jindu.search import MAX_QUERY_LENGTH, segment_query
+
+RESULTS_PER_PAGE = 10
+# The most relevant results a search shows; beyond this a reader should refine the query.
+MAX_RESULTS = 200
+SNIPPET_LENGTH = 160
+
+
+def highlight(text, terms):
+    """An escaped excerpt of ``text`` around the first query term, with the terms marked."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    start = 0
+    lowered = text.lower()
+    for term in terms:
+        position = lowered.find(term.lower())
+        if position >= 0:
+            start = max(0, position - 40)
+            break
+    excerpt = Truncator(text[start:]).chars(SNIPPET_LENGTH)
+    if start:
+        excerpt = "…" + excerpt
+    html = escape(excerpt)
+    for term in sorted({t for t in terms if t.strip()}, key=len, reverse=True):
+        escaped = escape(term)
+        html = html.replace(escaped, f"<mark>{escaped}</mark>")
+    return mark_safe(html)  # noqa: S308 - built from escaped text only
+
+
+def _result_text(page):
+    for attribute in ("search_description", "intro", "summary"):
+        value = getattr(page, attribute, "")
+        if value:
+            return str(value)
+    return ""
+
+
+def _title_matches(page, terms):
+    title = page.title.lower()
+    return any(term.lower() in title for term in terms)
+
+
+@require_GET
+def search(request):
+    query_string = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    promotions = []
+    terms = segment_query(query_string).split()
+    if query_string:
+        locale = Locale.get_active()
+        pages = Page.objects.live().public().filter(locale=locale).specific()
+        hits = list(pages.search(query_string)[:MAX_RESULTS])
+        # A page whose title holds a query word ranks first, whatever the body's score.
+        hits.sort(key=lambda page: 0 if _title_matches(page, terms) else 1)
+        results = paginate(request, hits, RESULTS_PER_PAGE)
+        query = Query.get(query_string)
+        query.add_hit()
+        promotions = [pick for pick in query.editors_picks.select_related("page") if pick.page.live]
+        for page in results:
+            text = _result_text(page)
+            page.search_snippet = highlight(strip_tags(text), terms)
+    return render(
+        request,
+        "jindu/search.html",
+        {
+            "query": query_string,
+            "results": results,
+            "promotions": promotions,
+            "search_querystring": urlencode({"q": query_string}),
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

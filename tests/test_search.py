@@ -1,0 +1,138 @@
+"""Chinese-aware search, on whichever database the suite runs against (SQLite and, in CI,
+PostgreSQL): words inside longer runs of Chinese are found, by the site search and the API."""
+
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+import pytest
+
+from jindu.search import segment_for_index, segment_query
+from tests.factories import ArticlePageFactory, SectionPageFactory
+
+
+@pytest.fixture
+def articles(home):
+    section = SectionPageFactory(parent=home, title="工作动态", slug="news")
+    harm = ArticlePageFactory(
+        parent=section,
+        title="远离毒品危害",
+        slug="harm",
+        intro="珍爱生命。",
+        body=[{"type": "paragraph", "value": "<p>青少年应当远离新型合成毒品。</p>"}],
+    )
+    workers = ArticlePageFactory(
+        parent=section,
+        title="禁毒社工走进校园",
+        slug="workers",
+        intro="社工为学生讲授预防课程。",
+        body=[{"type": "paragraph", "value": "<p>社工在学校讲解毒品危害与拒绝技巧。</p>"}],
+    )
+    english = ArticlePageFactory(
+        parent=section,
+        title="Talking with teenagers",
+        slug="teenagers",
+        intro="How parents can start the conversation.",
+        body=[{"type": "paragraph", "value": "<p>Ask open questions about drugs and parties.</p>"}],
+    )
+    return {"harm": harm, "workers": workers, "english": english, "section": section}
+
+
+def test_segmentation_splits_chinese_runs_and_leaves_latin_alone():
+    assert "毒品" in segment_for_index("远离毒品危害").split()
+    assert segment_query("毒品危害") == "毒品 危害"
+    assert segment_query("Drugs AND parties") == "drugs drug and parties parti"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("毒品", {"harm", "workers"}),
+        ("社工", {"workers"}),
+        ("危害", {"harm", "workers"}),
+        ("合成毒品", {"harm"}),
+        ("drug", {"english"}),
+        ("parents", {"english"}),
+    ],
+)
+def test_site_search_finds_words_inside_chinese_text(client, articles, query, expected):
+    html = client.get("/search/", {"q": query}).content.decode()
+    found = {key for key, page in articles.items() if key != "section" and page.title in html}
+    assert found == expected
+
+
+def test_title_match_ranks_first(client, articles):
+    html = client.get("/search/", {"q": "毒品"}).content.decode()
+    # 远离毒品危害 has the word in its title; the other only in its body.
+    assert html.index("远离毒品危害") < html.index("禁毒社工走进校园")
+
+
+def test_results_show_snippet_with_the_word_marked(client, articles):
+    html = client.get("/search/", {"q": "社工"}).content.decode()
+    assert "<mark>社工</mark>" in html
+
+
+def test_api_search_finds_words_inside_chinese_text(client, articles):
+    response = client.get("/api/v2/pages/", {"search": "毒品", "type": "jindu.ArticlePage"})
+    assert response.status_code == 200
+    titles = {item["title"] for item in response.json()["items"]}
+    assert titles == {"远离毒品危害", "禁毒社工走进校园"}
+
+
+def test_nonsense_finds_nothing(client, articles):
+    html = client.get("/search/", {"q": "zxqvbnm"}).content.decode()
+    assert "没有找到" in html
+    response = client.get("/api/v2/pages/", {"search": "zxqvbnm"})
+    assert response.json()["meta"]["total_count"] == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"毒品"',
+        "%",
+        "'",
+        "100%",
+        "毒品' OR 1=1 --",
+        "NOT",
+        "AND OR",
+        "*",
+        "(",
+        "a" * 2000,
+        "毒" * 2000,
+    ],
+)
+def test_awkward_queries_do_not_fail(client, articles, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
+    assert client.get("/api/v2/pages/", {"search": query}).status_code == 200
+
+
+def test_search_is_limited_to_the_current_language(client, articles, en_home):
+    html = client.get("/en/search/", {"q": "毒品"}).content.decode()
+    assert "远离毒品危害" not in html
+
+
+def test_search_term_is_escaped_when_echoed(client, articles):
+    html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_drafts_are_not_found(client, articles):
+    articles["harm"].unpublish()
+    html = client.get("/search/", {"q": "危害"}).content.decode()
+    assert "远离毒品危害" not in html
+
+
+def test_every_page_model_indexes_the_core_page_fields():
+    core = {(type(f).__name__, f.field_name) for f in Page.search_fields}
+    for model in get_page_models():
+        if model._meta.app_label != "jindu":
+            continue
+        names = {f.field_name for f in model.search_fields}
+        assert {name for _kind, name in core} <= names, model
+        title_fields = [
+            f
+            for f in model.search_fields
+            if isinstance(f, index.SearchField) and f.field_name == "title"
+        ]
+        assert title_fields, model
