@@ -1,0 +1,42 @@
+"""What editors meet in the admin: every body block previews, images need alt text, and
+search promotions put a chosen page at the top of the results."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.images.forms import get_image_form
+
+from jindu.blocks import BodyBlock, QuizQuestionBlock
+from jindu.models import JinduImage
+from tests.factories import ArticlePageFactory, SectionPageFactory, png_bytes
+
+
+@pytest.mark.parametrize("name", list(BodyBlock.base_blocks) + ["quiz_question"])
+def test_every_block_has_description_preview_and_renders_it(name, db):
+    block = QuizQuestionBlock() if name == "quiz_question" else BodyBlock.base_blocks[name]
+    assert block.meta.icon
+    assert block.get_description()
+    html = block.render(block.get_preview_value())
+    assert html.strip()
+
+
+def test_image_without_alt_text_is_refused(db):
+    form_class = get_image_form(JinduImage)
+    upload = SimpleUploadedFile("poster.png", png_bytes(), content_type="image/png")
+    form = form_class(data={"title": "海报", "description": ""}, files={"file": upload})
+    assert not form.is_valid()
+    assert "description" in form.errors
+    upload = SimpleUploadedFile("poster.png", png_bytes(), content_type="image/png")
+    form = form_class(data={"title": "海报", "description": "禁毒海报"}, files={"file": upload})
+    assert form.is_valid(), form.errors
+
+
+def test_search_promotion_is_shown_above_results(client, home):
+    section = SectionPageFactory(parent=home, slug="news")
+    hotline = ArticlePageFactory(parent=section, title="24小时求助热线", slug="hotline")
+    query = Query.get("戒毒")
+    SearchPromotion.objects.create(query=query, page=hotline, description="全天有人接听", sort_order=0)
+    html = client.get("/search/", {"q": "戒毒"}).content.decode()
+    assert "全天有人接听" in html
+    assert "24小时求助热线" in html
