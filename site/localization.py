@@ -2,7 +2,7 @@
 wagtail-localize's translation sources and string translations, so that the English side
 stays in step with the Chinese source (synchronised fields, later source updates)."""
 
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -40,13 +40,18 @@ def translate(instance, language_code, strings, *, user=None, publish=True):
     # wagtail-localize publishes in transaction.on_commit; inside load_demo's transaction
     # (or a test's) that would leave the page a draft until much later, so save a draft
     # here and publish it now.
+    drafts_possible = isinstance(instance, DraftStateMixin)
     source.create_or_update_translation(
-        locale, user=user, publish=False, fallback=True, copy_parent_pages=True
+        locale,
+        user=user,
+        publish=not drafts_possible,
+        fallback=True,
+        copy_parent_pages=True,
     )
     result = instance.get_translation(locale)
     if isinstance(result, Page):
         result = result.specific
-    if publish and hasattr(result, "get_latest_revision"):
+    if publish and drafts_possible:
         result.get_latest_revision().publish(user=user)
         result.refresh_from_db()
     return result

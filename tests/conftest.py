@@ -27,3 +27,12 @@ def home(locales):
 @pytest.fixture
 def en_home(home):
     return translate(home, "en", {home.title: "Stay away from drugs", "home": "home-en"})
+
+
+@pytest.fixture
+def english():
+    """Run a test in English (the site's default language is Chinese)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -4,6 +4,7 @@ import io
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
+from wagtail.models import Locale
 
 import factory
 import wagtail_factories
@@ -158,3 +159,59 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Resource
+
+
+class DistrictFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"第{n}区")
+    code = factory.Sequence(lambda n: f"district-{n}")
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="zh-hans"))
+
+    class Meta:
+        model = "schools.District"
+
+
+class StationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"第{n}工作站")
+    district = factory.SubFactory(DistrictFactory)
+    address = "民生路600号311室"
+    phone = "021-68537013"
+    locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="zh-hans"))
+
+    class Meta:
+        model = "schools.Station"
+
+
+class CounsellorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"社工{n}")
+    role = "social_worker"
+    station = factory.SubFactory(StationFactory)
+    phone = factory.Sequence(lambda n: f"139{n:08d}")
+    email = factory.Sequence(lambda n: f"counsellor{n}@private.example")
+
+    class Meta:
+        model = "schools.Counsellor"
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"第{n}中学")
+    district = factory.SubFactory(DistrictFactory)
+    level = "junior"
+    enrolment = 800
+    contact_person = factory.Sequence(lambda n: f"联系人{n}")
+    contact_phone = factory.Sequence(lambda n: f"021-5{n:07d}")
+
+    class Meta:
+        model = "schools.School"
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    school = factory.SubFactory(SchoolFactory)
+    counsellor = factory.SubFactory(CounsellorFactory)
+    station = factory.LazyAttribute(lambda a: a.counsellor.station)
+    role = "off_campus"
+    start_date = datetime.date(2026, 1, 1)
+    end_date = datetime.date(2026, 12, 31)
+    signed_on = datetime.date(2025, 12, 20)
+
+    class Meta:
+        model = "schools.CounsellorAgreement"

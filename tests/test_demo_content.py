@@ -1,60 +1,106 @@
 """`load_demo` gives a newcomer a real-looking bilingual site, and running it again changes
-nothing."""
+nothing. The demo is loaded once for the whole class (setUpTestData)."""
 
+import os
 from io import StringIO
+from unittest import mock
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import TestCase
 
 from wagtail.models import Page, Revision, WorkflowPage
 
-import pytest
-
 from jindu.models import ArticlePage, DrugFactPage, QuizPage, Resource
+from schools.models import CounsellorAgreement, District, School, Station, StationDirectoryPage
 
 
-@pytest.fixture
-def demo(db, monkeypatch):
-    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-demo-password")
-    call_command("load_demo", stdout=StringIO())
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        with mock.patch.dict(os.environ, {"DJANGO_SUPERUSER_PASSWORD": "a-long-demo-password"}):
+            call_command("load_demo", stdout=StringIO())
 
+    def test_bilingual_articles_drugs_quiz_and_downloads(self):
+        for model, minimum in [
+            (ArticlePage, 8),
+            (DrugFactPage, 6),
+            (QuizPage, 1),
+            (StationDirectoryPage, 1),
+        ]:
+            for language in ("zh-hans", "en"):
+                count = model.objects.live().filter(locale__language_code=language).count()
+                self.assertGreaterEqual(count, minimum, (model, language))
+        self.assertGreaterEqual(Resource.objects.count(), 4)
 
-def test_demo_has_bilingual_articles_drugs_quiz_and_downloads(demo):
-    for model, minimum in [(ArticlePage, 8), (DrugFactPage, 6), (QuizPage, 1)]:
-        for language in ("zh-hans", "en"):
-            assert model.objects.live().filter(locale__language_code=language).count() >= minimum
-    assert Resource.objects.count() >= 4
+    def test_every_demo_page_renders(self):
+        for page in Page.objects.live().filter(depth__gt=1).specific():
+            with self.subTest(url=page.url):
+                self.assertEqual(self.client.get(page.url).status_code, 200)
 
+    def test_english_article_is_translated(self):
+        html = self.client.get("/en/news/shanghai-16-years/").content.decode()
+        self.assertIn("Sixteen years of anti-drug social workers", html)
+        self.assertIn("More than 10 million audience person-times", html)
 
-def test_demo_pages_render_in_both_languages(demo, client):
-    for page in Page.objects.live().filter(depth__gt=1).specific():
-        response = client.get(page.url)
-        assert response.status_code == 200, page.url
+    def test_search_finds_chinese_words(self):
+        html = self.client.get("/search/", {"q": "社工"}).content.decode()
+        self.assertIn("十六年，禁毒社工在这座超大城市改变了什么", html)
 
+    def test_seed_stations_schools_and_agreements_in_every_status(self):
+        self.assertEqual(Station.objects.filter(locale__language_code="zh-hans").count(), 19)
+        self.assertEqual(District.objects.filter(locale__language_code="en").count(), 19)
+        pudong = Station.objects.get(name="浦东新区工作站")
+        self.assertEqual(
+            (pudong.address, pudong.phone, pudong.postcode),
+            ("民生路600号311室", "021-68537013", "200135"),
+        )
+        self.assertGreaterEqual(School.objects.count(), 60)
+        statuses = set(CounsellorAgreement.objects.with_status().values_list("status", flat=True))
+        self.assertEqual(statuses, {"draft", "active", "renewal_due", "expired", "terminated"})
+        self.assertTrue(CounsellorAgreement.objects.filter(renewal_of__isnull=False).exists())
 
-def test_english_demo_article_is_translated(demo, client):
-    html = client.get("/en/news/shanghai-16-years/").content.decode()
-    assert "Sixteen years of anti-drug social workers" in html
-    assert "More than 10 million audience person-times" in html
+    def test_station_directory_is_linked_from_the_footer(self):
+        html = self.client.get("/en/").content.decode()
+        self.assertIn('href="/en/stations/"', html)
+        self.assertIn(
+            "Pudong New Area work station", self.client.get("/en/stations/").content.decode()
+        )
 
+    def test_second_run_changes_nothing(self):
+        counts = (
+            Page.objects.count(),
+            Revision.objects.count(),
+            Resource.objects.count(),
+            School.objects.count(),
+            CounsellorAgreement.objects.count(),
+            Station.objects.count(),
+        )
+        call_command("load_demo", stdout=StringIO())
+        self.assertEqual(
+            counts,
+            (
+                Page.objects.count(),
+                Revision.objects.count(),
+                Resource.objects.count(),
+                School.objects.count(),
+                CounsellorAgreement.objects.count(),
+                Station.objects.count(),
+            ),
+        )
 
-def test_demo_search_finds_chinese_words(demo, client):
-    html = client.get("/search/", {"q": "社工"}).content.decode()
-    assert "十六年，禁毒社工在这座超大城市改变了什么" in html
-
-
-def test_second_run_changes_nothing(demo):
-    counts = (Page.objects.count(), Revision.objects.count(), Resource.objects.count())
-    call_command("load_demo", stdout=StringIO())
-    assert (Page.objects.count(), Revision.objects.count(), Resource.objects.count()) == counts
-
-
-def test_review_workflow_and_editorial_groups(demo):
-    editors = Group.objects.get(name="Editors")
-    reviewers = Group.objects.get(name="Reviewers")
-    assert not editors.page_permissions.filter(permission__codename="publish_page").exists()
-    assert reviewers.page_permissions.filter(permission__codename="publish_page").exists()
-    for article in ArticlePage.objects.all():
-        assert article.get_workflow().name == "Review before publishing", article.url
-    review = WorkflowPage.objects.filter(workflow__name="Review before publishing")
-    assert {wp.page.locale.language_code for wp in review} == {"zh-hans", "en"}
+    def test_review_workflow_and_groups(self):
+        editors = Group.objects.get(name="Editors")
+        reviewers = Group.objects.get(name="Reviewers")
+        self.assertFalse(
+            editors.page_permissions.filter(permission__codename="publish_page").exists()
+        )
+        self.assertTrue(
+            reviewers.page_permissions.filter(permission__codename="publish_page").exists()
+        )
+        for article in ArticlePage.objects.all():
+            self.assertEqual(article.get_workflow().name, "Review before publishing")
+        review = WorkflowPage.objects.filter(workflow__name="Review before publishing")
+        self.assertEqual({wp.page.locale.language_code for wp in review}, {"zh-hans", "en"})
+        for name in ("Outreach staff", "Station managers", "Administrators"):
+            self.assertTrue(Group.objects.filter(name=name).exists())

@@ -1,11 +1,12 @@
 """What editors meet in the admin: every body block previews, images need alt text, and
 search promotions put a chosen page at the top of the results."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.forms import get_image_form
+
+import pytest
 
 from jindu.blocks import BodyBlock, QuizQuestionBlock
 from jindu.models import JinduImage
@@ -36,7 +37,9 @@ def test_search_promotion_is_shown_above_results(client, home):
     section = SectionPageFactory(parent=home, slug="news")
     hotline = ArticlePageFactory(parent=section, title="24小时求助热线", slug="hotline")
     query = Query.get("戒毒")
-    SearchPromotion.objects.create(query=query, page=hotline, description="全天有人接听", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, page=hotline, description="全天有人接听", sort_order=0
+    )
     html = client.get("/search/", {"q": "戒毒"}).content.decode()
     assert "全天有人接听" in html
     assert "24小时求助热线" in html

@@ -100,7 +100,7 @@ def test_load_demo_generates_a_password_and_prints_it_once(db, monkeypatch):
     monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
     out = StringIO()
     call_command("load_demo", stdout=out)
-    printed = [line for line in out.getvalue().splitlines() if "password:" in line]
+    printed = [line for line in out.getvalue().splitlines() if "'admin' with password:" in line]
     assert len(printed) == 1
     password = printed[0].rsplit(":", 1)[1].strip()
     assert len(password) >= 12

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import TranslationSource
 
 from jindu.localization import translate
@@ -84,9 +85,18 @@ def ensure_translated(page, strings, language_code="en"):
         source = TranslationSource.objects.filter(
             object_id=page.translation_key, locale=page.locale
         ).first()
-        if source and json.loads(source.content_json) == json.loads(page.to_json()):
+        if source and _translated_content(
+            page, json.loads(source.content_json)
+        ) == _translated_content(page, json.loads(page.to_json())):
             return existing.specific
     return translate(page, language_code, strings)
+
+
+def _translated_content(page, content):
+    """The part of a page's serialised content that a translation carries; tree data such
+    as the number of children changes without the translation needing to."""
+    names = {field.field_name for field in get_translatable_fields(type(page))}
+    return {key: value for key, value in content.items() if key in names}
 
 
 def publish(page):
@@ -151,22 +161,40 @@ def ensure_site_settings(station_directory=None):
     return site_settings
 
 
-def ensure_superuser(command):
+def ensure_user(command, username, *, groups=(), superuser=False):
+    """A demo account. Its password is DJANGO_SUPERUSER_PASSWORD, or generated and printed
+    once, when the account is created; never a fixed password."""
     User = get_user_model()
-    if User.objects.filter(username="admin").exists():
-        return
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
     password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
     generated = not password
     if generated:
         password = secrets.token_urlsafe(12)
-    User.objects.create_superuser("admin", "admin@jindu.example", password)
+    email = f"{username}@jindu.example"
+    if superuser:
+        user = User.objects.create_superuser(username, email, password)
+    else:
+        user = User.objects.create_user(username, email, password, is_staff=False)
+    if groups:
+        from django.contrib.auth.models import Group
+
+        user.groups.add(*Group.objects.filter(name__in=groups))
     if generated:
         command.stdout.write(
-            f"Created superuser 'admin' with password: {password}\n"
+            f"Created user '{username}' with password: {password}\n"
             "It is shown only this once; set DJANGO_SUPERUSER_PASSWORD to choose your own."
         )
     else:
-        command.stdout.write("Created superuser 'admin' (password from DJANGO_SUPERUSER_PASSWORD).")
+        command.stdout.write(
+            f"Created user '{username}' (password from DJANGO_SUPERUSER_PASSWORD)."
+        )
+    return user
+
+
+def ensure_superuser(command):
+    return ensure_user(command, "admin", superuser=True)
 
 
 def _stream(blocks):
@@ -343,3 +371,5 @@ def load(command):
 
     ensure_site_settings()
     ensure_editorial_groups([home, en_home])
+    ensure_user(command, "editor", groups=["Editors"])
+    ensure_user(command, "reviewer", groups=["Reviewers"])

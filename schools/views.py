@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.views.snippets import InspectView
+
+from schools.forms import SchoolImportForm
+from schools.models import CounsellorAgreement, District, School, default_locale
+from schools.scoping import is_station_manager, may_reach, scope
+from schools.spreadsheets import UnreadableFile, import_schools
+
+
+def agreement_edit_url(agreement):
+    return reverse("wagtailsnippets_schools_counselloragreement:edit", args=[agreement.pk])
+
+
+@require_POST
+def renew_agreement(request, pk):
+    agreement = get_object_or_404(CounsellorAgreement, pk=pk)
+    if not may_reach(request.user, agreement):
+        raise Http404
+    if not request.user.has_perm("schools.renew_counselloragreement"):
+        raise PermissionDenied
+    try:
+        renewal = agreement.renew()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(agreement_edit_url(agreement))
+    messages.success(
+        request,
+        _(
+            "A draft renewal from %(start)s to %(end)s was created. Check it and add the signing date once signed."
+        )
+        % {"start": renewal.start_date, "end": renewal.end_date},
+    )
+    return redirect(agreement_edit_url(renewal))
+
+
+def import_schools_view(request):
+    if not request.user.has_perm("schools.add_school"):
+        raise PermissionDenied
+    report = None
+    if request.method == "POST":
+        form = SchoolImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = import_schools(upload.name, upload.read())
+            except UnreadableFile as error:
+                form.add_error("file", str(error))
+            else:
+                level = messages.WARNING if report.errors else messages.SUCCESS
+                messages.add_message(request, level, report.summary)
+    else:
+        form = SchoolImportForm()
+    return TemplateResponse(
+        request,
+        "schools/import_schools.html",
+        {
+            "form": form,
+            "report": report,
+            "page_title": _("Import schools"),
+            "breadcrumbs_items": [
+                {"url": reverse("wagtailsnippets_schools_school:list"), "label": _("Schools")},
+                {"url": "", "label": _("Import schools")},
+            ],
+        },
+    )
+
+
+class SchoolInspectView(InspectView):
+    """A school with its agreements, each with its renewal history; agreements of other
+    stations are left out."""
+
+    template_name = "schools/school_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreements = scope(
+            CounsellorAgreement.objects.with_status()
+            .filter(school=self.object)
+            .select_related("counsellor", "station", "renewal_of"),
+            self.request.user,
+        ).order_by("counsellor__name", "role", "start_date")
+        context["agreements"] = agreements
+        context["school_sections"] = [
+            section
+            for hook in _hooks("schools_school_inspect_sections")
+            if (section := hook(self.request, self.object))
+        ]
+        return context
+
+
+def _hooks(name):
+    from wagtail import hooks
+
+    return hooks.get_hooks(name)
+
+
+def coverage_rows(user, today=None):
+    """Per district: active schools, those with an agreement in force (of the stations the
+    user reaches), the share covered, and their enrolment. Computed in the database."""
+    in_force = scope(CounsellorAgreement.objects.in_force(today), user)
+    schools = School.objects.filter(district=OuterRef("pk"), active=True)
+    covered = schools.filter(pk__in=in_force.values("school_id"))
+
+    def count(queryset):
+        return Coalesce(
+            Subquery(queryset.values("district").annotate(n=Count("pk")).values("n")[:1]),
+            Value(0),
+            output_field=IntegerField(),
+        )
+
+    def enrolment(queryset):
+        return Coalesce(
+            Subquery(queryset.values("district").annotate(n=Sum("enrolment")).values("n")[:1]),
+            Value(0),
+            output_field=IntegerField(),
+        )
+
+    return (
+        District.objects.filter(locale=default_locale())
+        .annotate(
+            school_count=count(schools),
+            covered_count=count(covered),
+            enrolment_total=enrolment(schools),
+            covered_enrolment=enrolment(covered),
+        )
+        .order_by("sort_order", "name")
+    )
+
+
+def percentage(part, whole):
+    return round(part * 100 / whole, 1) if whole else 0.0
+
+
+class CoverageReportView(ReportView):
+    page_title = gettext_lazy("School coverage")
+    header_icon = "site"
+    template_name = "schools/coverage_report.html"
+    results_template_name = "schools/coverage_report_results.html"
+    index_url_name = "schools_coverage"
+    index_results_url_name = "schools_coverage_results"
+    paginate_by = None
+    export_filename = "school-coverage"
+    list_export = [
+        "name",
+        "school_count",
+        "covered_count",
+        "coverage",
+        "enrolment_total",
+        "covered_enrolment",
+    ]
+    export_headings = {
+        "name": gettext_lazy("District"),
+        "school_count": gettext_lazy("Schools"),
+        "covered_count": gettext_lazy("Schools with an active agreement"),
+        "coverage": gettext_lazy("Covered (%)"),
+        "enrolment_total": gettext_lazy("Enrolment"),
+        "covered_enrolment": gettext_lazy("Enrolment of covered schools"),
+    }
+    columns = [
+        Column("name", label=gettext_lazy("District")),
+        Column("school_count", label=gettext_lazy("Schools")),
+        Column("covered_count", label=gettext_lazy("Schools with an active agreement")),
+        Column("coverage", label=gettext_lazy("Covered (%)")),
+        Column("enrolment_total", label=gettext_lazy("Enrolment")),
+        Column("covered_enrolment", label=gettext_lazy("Enrolment of covered schools")),
+    ]
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm("schools.view_school")
+
+    def get_queryset(self):
+        rows = list(coverage_rows(self.request.user))
+        for row in rows:
+            row.coverage = percentage(row.covered_count, row.school_count)
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows = self.object_list
+        totals = {
+            "school_count": sum(r.school_count for r in rows),
+            "covered_count": sum(r.covered_count for r in rows),
+            "enrolment_total": sum(r.enrolment_total for r in rows),
+            "covered_enrolment": sum(r.covered_enrolment for r in rows),
+        }
+        totals["coverage"] = percentage(totals["covered_count"], totals["school_count"])
+        context["totals"] = totals
+        context["chart"] = {
+            "type": "bar",
+            "percent": True,
+            "labels": [r.name for r in rows],
+            "datasets": [
+                {"label": str(gettext_lazy("Covered (%)")), "data": [r.coverage for r in rows]}
+            ],
+        }
+        context["can_export"] = is_station_manager(self.request.user)
+        return context
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.is_export and not is_station_manager(request.user):
+            raise PermissionDenied
+
+
+def agreements_ending_soon(user, today=None, days=30):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    return scope(
+        CounsellorAgreement.objects.with_status(today)
+        .filter(
+            signed_on__isnull=False,
+            terminated_on__isnull=True,
+            end_date__gte=today,
+            end_date__lte=today + timedelta(days=days),
+        )
+        .filter(Q(renewal__isnull=True))
+        .select_related("school", "counsellor", "station")
+        .order_by("end_date"),
+        user,
+    )

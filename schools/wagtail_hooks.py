@@ -1,0 +1,329 @@
+from functools import cached_property
+
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from django_filters import ChoiceFilter, ModelChoiceFilter
+
+from schools import views
+from schools.forms import StationScopedForm, TranslatableChoicesForm
+from schools.models import (
+    AgreementStatus,
+    Counsellor,
+    CounsellorAgreement,
+    District,
+    School,
+    Station,
+    StationMembership,
+    default_locale_only,
+)
+from schools.scoping import may_reach, scope
+from schools.viewsets import StationScopedSnippetViewSet
+
+CounsellorAgreement.base_form_class = StationScopedForm
+Counsellor.base_form_class = StationScopedForm
+Station.base_form_class = StationScopedForm
+School.base_form_class = TranslatableChoicesForm
+StationMembership.base_form_class = TranslatableChoicesForm
+
+
+POST_BUTTON = {"data-controller": "w-action", "data-action": "w-action#post"}
+
+
+class SchoolIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("schools.add_school"):
+            buttons.append(
+                HeaderButton(
+                    _("Import"), url=reverse("schools_import"), icon_name="upload", priority=20
+                )
+            )
+        return buttons
+
+
+class AgreementEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if self.request.user.has_perm("schools.renew_counselloragreement"):
+            buttons.append(
+                Button(
+                    _("Renew"),
+                    url=reverse("schools_renew_agreement", args=[self.object.pk]),
+                    icon_name="repeat",
+                    priority=30,
+                    attrs=POST_BUTTON,
+                )
+            )
+        return buttons
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    menu_label = _("Districts")
+    list_display = ["name", "code", "sort_order", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "code"]
+    ordering = ["sort_order"]
+
+
+class StationViewSet(StationScopedSnippetViewSet):
+    model = Station
+    station_path = "pk"
+    icon = "home"
+    menu_label = _("Work stations")
+    list_display = ["name", "district", "address", "phone", "is_public", "locale"]
+    list_filter = ["district", "is_public", "locale"]
+    list_export = ["name", "district.name", "address", "phone", "fax", "postcode", "is_public"]
+    list_select_related = ["district", "locale"]
+    search_fields = ["name", "address"]
+
+
+def station_filter():
+    return ModelChoiceFilter(
+        label=_("work station"), queryset=Station.objects.filter(**default_locale_only())
+    )
+
+
+def district_filter(field_name="district"):
+    return ModelChoiceFilter(
+        label=_("district"),
+        field_name=field_name,
+        queryset=District.objects.filter(**default_locale_only()),
+    )
+
+
+class CounsellorFilterSet(WagtailFilterSet):
+    station = station_filter()
+
+    class Meta:
+        model = Counsellor
+        fields = ["role", "station", "active"]
+
+
+class CounsellorViewSet(StationScopedSnippetViewSet):
+    model = Counsellor
+    icon = "user"
+    menu_label = _("Counsellors")
+    list_display = ["name", "role", "station", "active"]
+    filterset_class = CounsellorFilterSet
+    list_export = ["name", "role", "station.name", "qualifications", "phone", "email", "active"]
+    list_select_related = ["station"]
+    search_fields = ["name"]
+
+
+class SchoolFilterSet(WagtailFilterSet):
+    district = district_filter()
+
+    class Meta:
+        model = School
+        fields = ["district", "level", "active"]
+
+
+class SchoolViewSet(SnippetViewSet):
+    """Schools are shared by all stations: every outreach role may read them."""
+
+    model = School
+    index_view_class = SchoolIndexView
+    icon = "group"
+    menu_label = _("Schools")
+    list_display = ["name", "district", "level", "enrolment", "active"]
+    filterset_class = SchoolFilterSet
+    list_export = [
+        "name",
+        "district.name",
+        "level",
+        "enrolment",
+        "address",
+        "contact_person",
+        "contact_phone",
+        "active",
+    ]
+    export_filename = "schools"
+    search_fields = ["name", "address"]
+    inspect_view_enabled = True
+    inspect_view_class = views.SchoolInspectView
+    inspect_view_fields = [
+        "name",
+        "district",
+        "level",
+        "enrolment",
+        "address",
+        "contact_person",
+        "contact_phone",
+        "active",
+    ]
+
+    def get_queryset(self, request):
+        return School.objects.select_related("district")
+
+
+class AgreementFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(label=_("status"), choices=AgreementStatus.choices, field_name="status")
+    station = station_filter()
+    district = district_filter("school__district")
+    level = ChoiceFilter(
+        label=_("level"),
+        field_name="school__level",
+        choices=School._meta.get_field("level").choices,
+    )
+
+    class Meta:
+        model = CounsellorAgreement
+        fields = ["status", "station", "role", "district", "level"]
+
+
+class AgreementViewSet(StationScopedSnippetViewSet):
+    model = CounsellorAgreement
+    edit_view_class = AgreementEditView
+    icon = "doc-full"
+    menu_label = _("Agreements")
+    list_display = [
+        "school",
+        "counsellor",
+        "role",
+        "station",
+        "start_date",
+        "end_date",
+        "status_label",
+    ]
+    filterset_class = AgreementFilterSet
+    list_export = [
+        "school.name",
+        "school.district.name",
+        "counsellor.name",
+        "role",
+        "station.name",
+        "start_date",
+        "end_date",
+        "sessions_per_term",
+        "signed_on",
+        "status_label",
+        "terminated_on",
+        "termination_reason",
+    ]
+    export_headings = {
+        "school.name": _("school"),
+        "school.district.name": _("district"),
+        "counsellor.name": _("counsellor"),
+        "station.name": _("work station"),
+        "status_label": _("status"),
+    }
+    export_filename = "counsellor-agreements"
+    search_fields = ["school__name", "counsellor__name", "notes"]
+
+    def get_queryset(self, request):
+        queryset = CounsellorAgreement.objects.with_status().select_related(
+            "school", "school__district", "counsellor", "station"
+        )
+        return scope(queryset, request.user)
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = StationMembership
+    icon = "key"
+    menu_label = _("Station staff")
+    list_display = ["user", "station"]
+    list_filter = ["station"]
+
+
+class SchoolsGroup(SnippetViewSetGroup):
+    items = (
+        SchoolViewSet,
+        AgreementViewSet,
+        CounsellorViewSet,
+        StationViewSet,
+        DistrictViewSet,
+        MembershipViewSet,
+    )
+    menu_icon = "group"
+    menu_label = _("Schools")
+    menu_name = "schools"
+    menu_order = 300
+
+
+register_snippet(SchoolsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_schools_urls():
+    return [
+        path("schools/import/", views.import_schools_view, name="schools_import"),
+        path(
+            "schools/agreements/<int:pk>/renew/",
+            views.renew_agreement,
+            name="schools_renew_agreement",
+        ),
+        path("reports/coverage/", views.CoverageReportView.as_view(), name="schools_coverage"),
+        path(
+            "reports/coverage/results/",
+            views.CoverageReportView.as_view(results_only=True),
+            name="schools_coverage_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_coverage_report_menu_item():
+    return CoverageMenuItem(
+        _("School coverage"), reverse("schools_coverage"), icon_name="site", order=700
+    )
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("schools.view_school")
+
+
+@hooks.register("register_snippet_listing_buttons")
+def agreement_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, CounsellorAgreement) and user.has_perm(
+        "schools.renew_counselloragreement"
+    ):
+        yield ListingButton(
+            _("Renew"),
+            url=reverse("schools_renew_agreement", args=[snippet.pk]),
+            icon_name="repeat",
+            priority=30,
+            attrs=POST_BUTTON,
+        )
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_unreachable(buttons, snippet, user, context=None):
+    if isinstance(snippet, CounsellorAgreement) and not may_reach(user, snippet):
+        buttons[:] = []
+
+
+class AgreementsEndingPanel(Component):
+    name = "agreements_ending"
+    order = 110
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        agreements = list(views.agreements_ending_soon(self.request.user)[:20])
+        return render_to_string(
+            "schools/dashboard_agreements_panel.html",
+            {"agreements": agreements},
+            request=self.request,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_agreements_panel(request, panels):
+    if request.user.has_perm("schools.view_counselloragreement"):
+        panels.append(AgreementsEndingPanel(request))
