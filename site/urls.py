@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import calendars
 from jindu import views
 from jindu.api import api_router
 from jindu.sitemaps import BilingualSitemap
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("events.ics", calendars.public_feed, name="campaigns_public_feed"),
+    path("calendars/<str:token>.ics", calendars.private_feed, name="campaigns_private_feed"),
 ]
 
 if settings.DEBUG:

@@ -22,6 +22,8 @@ from jindu.models import (
     SectionPage,
 )
 
+SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
+
 
 def png_bytes(size=(64, 48), colour=(11, 93, 59)):
     buffer = io.BytesIO()
@@ -215,3 +217,64 @@ class AgreementFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "schools.CounsellorAgreement"
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"宣传活动{n}")
+    kind = "june26"
+    start_date = datetime.date(2026, 6, 1)
+    end_date = datetime.date(2026, 6, 30)
+
+    class Meta:
+        model = "campaigns.Campaign"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"禁毒讲座{n}")
+    venue_type = "community"
+    format = "talk"
+    station = factory.SubFactory(StationFactory)
+    district = factory.LazyAttribute(lambda e: e.station.district)
+    start = datetime.datetime(2026, 6, 20, 9, 0, tzinfo=SHANGHAI)
+    end = datetime.datetime(2026, 6, 20, 11, 0, tzinfo=SHANGHAI)
+    status = "completed"
+
+    class Meta:
+        model = "campaigns.Event"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def counsellors(self, create, extracted, **kwargs):
+        if extracted:
+            self.counsellors.set(extracted)
+            if create:
+                self.save()
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"宣传单{n}")
+    kind = "leaflet"
+    unit = "份"
+
+    class Meta:
+        model = "campaigns.Material"
+
+
+def receive(material, station, quantity):
+    from campaigns.models import StockMovement
+
+    return StockMovement(
+        material=material, station=station, kind="receipt", quantity=quantity
+    ).record()
+
+
+def distribute(material, event, quantity):
+    from campaigns.models import StockMovement
+
+    return StockMovement(
+        material=material,
+        station=event.station,
+        kind="distribution",
+        quantity=quantity,
+        event=event,
+    ).record()

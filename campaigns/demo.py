@@ -1,0 +1,318 @@
+"""Demo outreach: this year's June 26 campaign month and two monthly themes, ~200 events
+across every venue type and status, their attendance, materials and stock movements, and
+the public events page. Seeded, so every run makes the same year."""
+
+import datetime
+import random
+import zoneinfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from campaigns.models import (
+    Attendance,
+    AudienceGroup,
+    Campaign,
+    CampaignKind,
+    Event,
+    EventFormat,
+    EventStatus,
+    Material,
+    MovementKind,
+    StockMovement,
+    VenueType,
+)
+from campaigns.pages import EventIndexPage
+from campaigns.roles import ensure_campaign_permissions
+from jindu.demo import ensure_child, ensure_translated
+from jindu.models import HomePage
+from schools.models import Counsellor, School, Station, default_locale
+
+TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+EVENT_COUNT = 200
+
+MATERIALS = [
+    ("禁毒知识宣传单", "leaflet", "zh-hans", "份"),
+    ("6·26国际禁毒日海报", "poster", "zh-hans", "张"),
+    ("青少年禁毒知识手册", "handbook", "zh-hans", "本"),
+    ("Drug prevention leaflet (English)", "leaflet", "en", "份"),
+    ("禁毒宣传环保袋", "giveaway", "zh-hans", "个"),
+]
+TITLES = {
+    VenueType.SCHOOL: ["“珍爱生命 远离毒品”主题讲座", "禁毒知识进课堂", "禁毒主题班会"],
+    VenueType.COMMUNITY: ["社区禁毒宣传日", "禁毒知识有奖问答", "禁毒图片展"],
+    VenueType.FAMILY: ["家庭禁毒教育讲座", "亲子禁毒知识课堂"],
+    VenueType.ENTERTAINMENT: ["娱乐场所禁毒宣传", "酒吧KTV禁毒提示活动"],
+    VenueType.CONSTRUCTION: ["工地禁毒宣传进工棚"],
+    VenueType.ENTERPRISE: ["企业员工禁毒培训", "禁毒知识进企业"],
+    VenueType.PUBLIC_PLACE: ["广场禁毒宣传摊位", "地铁站禁毒展板展示"],
+    VenueType.REHABILITATION: ["戒毒所同伴教育小组"],
+    VenueType.METHADONE: ["美沙酮门诊健康讲座"],
+    VenueType.ONLINE: ["线上禁毒知识竞赛"],
+}
+FORMATS = {
+    VenueType.SCHOOL: [EventFormat.TALK, EventFormat.EXPERIENCE, EventFormat.CONTEST],
+    VenueType.COMMUNITY: [EventFormat.BOOTH, EventFormat.EXHIBITION, EventFormat.CONTEST],
+    VenueType.FAMILY: [EventFormat.TALK, EventFormat.GROUP],
+    VenueType.ENTERTAINMENT: [EventFormat.BOOTH],
+    VenueType.CONSTRUCTION: [EventFormat.TALK, EventFormat.CARAVAN],
+    VenueType.ENTERPRISE: [EventFormat.TRAINING, EventFormat.TALK],
+    VenueType.PUBLIC_PLACE: [EventFormat.BOOTH, EventFormat.EXHIBITION, EventFormat.CARAVAN],
+    VenueType.REHABILITATION: [EventFormat.GROUP],
+    VenueType.METHADONE: [EventFormat.TALK],
+    VenueType.ONLINE: [EventFormat.CONTEST],
+}
+VENUE_WEIGHTS = [
+    (VenueType.SCHOOL, 30),
+    (VenueType.COMMUNITY, 25),
+    (VenueType.PUBLIC_PLACE, 10),
+    (VenueType.ENTERPRISE, 8),
+    (VenueType.FAMILY, 6),
+    (VenueType.ENTERTAINMENT, 6),
+    (VenueType.CONSTRUCTION, 5),
+    (VenueType.REHABILITATION, 4),
+    (VenueType.METHADONE, 3),
+    (VenueType.ONLINE, 3),
+]
+SCHOOL_GROUPS = {
+    "primary": AudienceGroup.PRIMARY,
+    "junior": AudienceGroup.JUNIOR,
+    "senior": AudienceGroup.SENIOR,
+    "vocational": AudienceGroup.VOCATIONAL,
+    "university": AudienceGroup.UNIVERSITY,
+}
+OTHER_GROUPS = {
+    VenueType.COMMUNITY: [AudienceGroup.RESIDENTS, AudienceGroup.PARENTS],
+    VenueType.FAMILY: [AudienceGroup.PARENTS, AudienceGroup.OTHERS],
+    VenueType.ENTERPRISE: [AudienceGroup.EMPLOYEES],
+    VenueType.CONSTRUCTION: [AudienceGroup.EMPLOYEES],
+    VenueType.ENTERTAINMENT: [AudienceGroup.OTHERS],
+    VenueType.PUBLIC_PLACE: [AudienceGroup.RESIDENTS, AudienceGroup.OTHERS],
+    VenueType.REHABILITATION: [AudienceGroup.OTHERS],
+    VenueType.METHADONE: [AudienceGroup.OTHERS],
+    VenueType.ONLINE: [AudienceGroup.RESIDENTS, AudienceGroup.OTHERS],
+}
+
+
+def ensure_campaigns(today):
+    year = today.year
+    month = Campaign.objects.get_or_create(
+        name=f"{year}年6·26国际禁毒日宣传月",
+        defaults=dict(
+            kind=CampaignKind.JUNE_26,
+            theme="珍爱生命，远离毒品",
+            start_date=datetime.date(year, 6, 1),
+            end_date=datetime.date(year, 6, 30),
+            goal_events=60,
+            goal_audience=12000,
+            goal_materials=20000,
+        ),
+    )[0]
+    day = Campaign.objects.get_or_create(
+        name=f"{year}年6·26国际禁毒日",
+        defaults=dict(
+            kind=CampaignKind.JUNE_26,
+            theme="珍爱生命，远离毒品",
+            start_date=datetime.date(year, 6, 26),
+            end_date=datetime.date(year, 6, 26),
+            parent=month,
+            goal_events=20,
+            goal_audience=5000,
+            goal_materials=8000,
+        ),
+    )[0]
+    march = Campaign.objects.get_or_create(
+        name=f"{year}年3月主题：远离新型毒品",
+        defaults=dict(
+            kind=CampaignKind.MONTHLY,
+            theme="识别伪装成零食饮料的新型毒品",
+            start_date=datetime.date(year, 3, 1),
+            end_date=datetime.date(year, 3, 31),
+            goal_events=30,
+            goal_audience=5000,
+            goal_materials=8000,
+        ),
+    )[0]
+    october = Campaign.objects.get_or_create(
+        name=f"{year}年10月主题：禁毒进校园",
+        defaults=dict(
+            kind=CampaignKind.MONTHLY,
+            theme="青少年毒品预防教育",
+            start_date=datetime.date(year, 10, 1),
+            end_date=datetime.date(year, 10, 31),
+            goal_events=30,
+            goal_audience=6000,
+            goal_materials=6000,
+        ),
+    )[0]
+    return {"month": month, "day": day, "march": march, "october": october}
+
+
+def ensure_materials():
+    return [
+        Material.objects.get_or_create(
+            name=name, defaults={"kind": kind, "language": language, "unit": unit}
+        )[0]
+        for name, kind, language, unit in MATERIALS
+    ]
+
+
+def _campaign_for(moment, campaigns):
+    date = timezone.localtime(moment).date()
+    if date == campaigns["day"].start_date:
+        return campaigns["day"]
+    for key in ("month", "march", "october"):
+        campaign = campaigns[key]
+        if campaign.start_date <= date <= campaign.end_date:
+            return campaign
+    return None
+
+
+def _status(rng, start, now):
+    if start < now - datetime.timedelta(days=1):
+        return rng.choices(
+            [EventStatus.COMPLETED, EventStatus.CANCELLED, EventStatus.POSTPONED], [90, 6, 4]
+        )[0]
+    return rng.choices(
+        [EventStatus.REQUESTED, EventStatus.PLANNED, EventStatus.CONFIRMED], [15, 45, 40]
+    )[0]
+
+
+def ensure_events(rng, campaigns, today):
+    if Event.objects.exists():
+        return
+    now = timezone.now()
+    stations = list(Station.objects.filter(locale=default_locale()).select_related("district"))
+    counsellors = {}
+    for counsellor in Counsellor.objects.filter(active=True):
+        counsellors.setdefault(counsellor.station_id, []).append(counsellor)
+    schools = {}
+    for school in School.objects.filter(active=True):
+        schools.setdefault(school.district_id, []).append(school)
+    year_start = today - datetime.timedelta(days=300)
+    venues, weights = zip(*VENUE_WEIGHTS, strict=True)
+    booked = {}
+    for number in range(EVENT_COUNT):
+        # A third of the year's events fall in the June campaign month, as in real agencies.
+        if number % 3 == 0:
+            day = datetime.date(today.year, 6, rng.randint(1, 30))
+            if number % 9 == 0:
+                day = datetime.date(today.year, 6, 26)
+        else:
+            day = year_start + datetime.timedelta(days=rng.randint(0, 360))
+        station = (
+            stations[number % len(stations)] if number % 4 else stations[number % 2]
+        )  # Pudong and Xuhui busier
+        venue = rng.choices(venues, weights)[0]
+        school = None
+        if venue == VenueType.SCHOOL:
+            options = schools.get(station.district_id)
+            if not options:
+                venue = VenueType.COMMUNITY
+            else:
+                school = rng.choice(options)
+        hour = rng.choice([9, 10, 13, 14, 15, 19])
+        start = datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=TZ)
+        end = start + datetime.timedelta(hours=rng.choice([1, 1.5, 2, 3]))
+        people = [
+            c for c in counsellors.get(station.pk, []) if not _clash(booked, c.pk, start, end)
+        ]
+        team = people[: rng.randint(1, 2)]
+        for person in team:
+            booked.setdefault(person.pk, []).append((start, end))
+        event = Event(
+            title=rng.choice(TITLES[venue]),
+            description="禁毒社工结合案例讲解毒品危害和拒绝技巧，并发放宣传资料。",
+            venue_type=venue,
+            format=rng.choice(FORMATS[venue]),
+            school=school,
+            organisation=""
+            if school
+            else {VenueType.ENTERPRISE: "园区企业", VenueType.CONSTRUCTION: "建设工地"}.get(
+                venue, f"{station.district.name}街道"
+            ),
+            address=f"{station.district.name}{rng.randint(1, 99)}号",
+            district=station.district,
+            station=station,
+            start=start,
+            end=end,
+            campaign=_campaign_for(start, campaigns),
+            status=_status(rng, start, now),
+            is_public=venue
+            in (VenueType.COMMUNITY, VenueType.PUBLIC_PLACE, VenueType.ONLINE, VenueType.FAMILY),
+        )
+        event.counsellors.set(team)
+        event.save()  # a ClusterableModel saves its many-to-many with itself
+
+
+def _clash(booked, counsellor_id, start, end):
+    return any(s < end and e > start for s, e in booked.get(counsellor_id, []))
+
+
+def ensure_attendance_and_stock(rng, materials):
+    if Attendance.objects.exists():
+        return
+    stations = Station.objects.filter(locale=default_locale())
+    for station in stations:
+        for material in materials:
+            StockMovement(
+                material=material,
+                station=station,
+                kind=MovementKind.RECEIPT,
+                quantity=rng.randrange(2000, 6000, 100),
+                note="市禁毒办配发",
+            ).record()
+    completed = Event.objects.filter(status=EventStatus.COMPLETED).select_related("school")
+    for event in completed:
+        if event.school_id:
+            group = SCHOOL_GROUPS.get(event.school.level, AudienceGroup.OTHERS)
+            students = min(event.school.enrolment, rng.randrange(40, 400, 5))
+            Attendance.objects.create(event=event, group=group, count=students)
+            Attendance.objects.create(
+                event=event, group=AudienceGroup.TEACHERS, count=rng.randint(2, 12)
+            )
+        else:
+            for group in OTHER_GROUPS.get(event.venue_type, [AudienceGroup.OTHERS]):
+                Attendance.objects.create(event=event, group=group, count=rng.randrange(15, 300, 5))
+        for material in rng.sample(materials, 2):
+            quantity = rng.randrange(20, 200, 10)
+            if StockMovement.stock(material, event.station_id) >= quantity:
+                StockMovement(
+                    material=material,
+                    station_id=event.station_id,
+                    kind=MovementKind.DISTRIBUTION,
+                    quantity=quantity,
+                    event=event,
+                ).record()
+
+
+def ensure_events_page():
+    home = HomePage.objects.filter(locale=default_locale(), depth=2).first()
+    page = ensure_child(
+        home,
+        EventIndexPage,
+        "events",
+        title="近期禁毒活动",
+        show_in_menus=True,
+        intro="<p>各区禁毒社工站近期面向公众的宣传活动，欢迎参加。</p>",
+    )
+    ensure_translated(
+        page,
+        {
+            "近期禁毒活动": "Upcoming events",
+            "events": "events",
+            "各区禁毒社工站近期面向公众的宣传活动，欢迎参加。": "Public prevention events run by the work stations in each district. Everyone is welcome.",
+        },
+    )
+    return page
+
+
+def load(command):
+    rng = random.Random(626)
+    today = timezone.localdate()
+    ensure_campaign_permissions()
+    campaigns = ensure_campaigns(today)
+    materials = ensure_materials()
+    ensure_events(rng, campaigns, today)
+    ensure_attendance_and_stock(rng, materials)
+    ensure_events_page()

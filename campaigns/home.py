@@ -1,0 +1,30 @@
+"""The campaigns section of the public home page: the current campaign and upcoming public
+events (through the jindu_home_sections hook)."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from campaigns.models import Campaign, Event
+from campaigns.pages import EventIndexPage
+
+UPCOMING = 4
+
+
+def upcoming_section(request, page):
+    today = timezone.localdate()
+    campaign = (
+        Campaign.objects.filter(start_date__lte=today, end_date__gte=today, parent__isnull=True)
+        .order_by("start_date")
+        .first()
+    )
+    events = list(
+        Event.objects.public_upcoming().select_related("district").order_by("start")[:UPCOMING]
+    )
+    index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    if index is None or not (events or campaign):
+        return ""
+    return render_to_string(
+        "campaigns/home_section.html",
+        {"campaign": campaign, "events": events, "index": index, "page": page},
+        request=request,
+    )

@@ -1,0 +1,338 @@
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from campaigns import reports
+from campaigns.models import (
+    Attendance,
+    CalendarToken,
+    Campaign,
+    Event,
+    EventStatus,
+    MovementKind,
+    StockMovement,
+    VenueType,
+)
+from campaigns.pages import month_grid
+from schools.models import Counsellor, Station
+from schools.scoping import is_station_manager, may_reach, scope
+
+TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def _require(request, codename):
+    if not request.user.has_perm(codename):
+        raise PermissionDenied
+
+
+def scoped_events(user):
+    return scope(Event.objects.all(), user)
+
+
+# Calendar
+
+
+def calendar_view(request):
+    """Month and week views of the events the user may see, with filters."""
+    _require(request, "campaigns.view_event")
+    today = timezone.localdate()
+    mode = "week" if request.GET.get("view") == "week" else "month"
+    try:
+        anchor = datetime.date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        anchor = today
+    if mode == "week":
+        first = anchor - datetime.timedelta(days=anchor.weekday())
+        weeks = [[first + datetime.timedelta(days=i) for i in range(7)]]
+        previous, following = first - datetime.timedelta(days=7), first + datetime.timedelta(days=7)
+    else:
+        weeks = month_grid(anchor.year, anchor.month)
+        previous = (anchor.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        following = (anchor.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tzinfo=TZ)
+    end = datetime.datetime.combine(
+        weeks[-1][-1] + datetime.timedelta(days=1), datetime.time.min, tzinfo=TZ
+    )
+    events = (
+        scoped_events(request.user)
+        .filter(start__lt=end, end__gt=start)
+        .select_related("station", "school")
+    )
+    station = request.GET.get("station", "")
+    status = request.GET.get("status", "")
+    venue = request.GET.get("venue", "")
+    if station.isdigit():
+        events = events.filter(station_id=int(station))
+    if status in EventStatus.values:
+        events = events.filter(status=status)
+    if venue in VenueType.values:
+        events = events.filter(venue_type=venue)
+    by_day = {}
+    for event in events.order_by("start"):
+        by_day.setdefault(timezone.localtime(event.start).date(), []).append(event)
+    stations = scope(
+        Station.objects.filter(locale__language_code=settings.LANGUAGE_CODE), request.user, "pk"
+    )
+    return TemplateResponse(
+        request,
+        "campaigns/admin/calendar.html",
+        {
+            "page_title": _("Event calendar"),
+            "header_icon": "date",
+            "mode": mode,
+            "anchor": anchor,
+            "today": today,
+            "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "previous": previous,
+            "following": following,
+            "stations": stations,
+            "statuses": EventStatus.choices,
+            "venues": VenueType.choices,
+            "selected": {"station": station, "status": status, "venue": venue},
+            "feeds": _feed_links(request),
+        },
+    )
+
+
+def _feed_links(request):
+    links = []
+    membership = getattr(request.user, "station_membership", None)
+    if membership is not None:
+        token = CalendarToken.for_owner(station=membership.station)
+        links.append((membership.station.name, token))
+    counsellor = Counsellor.objects.filter(user=request.user).first()
+    if counsellor is not None:
+        links.append((counsellor.name, CalendarToken.for_owner(counsellor=counsellor)))
+    return [
+        {
+            "label": label,
+            "url": request.build_absolute_uri(reverse("campaigns_private_feed", args=[t.token])),
+            "pk": t.pk,
+        }
+        for label, t in links
+    ]
+
+
+@require_POST
+def reset_feed_token(request, pk):
+    token = get_object_or_404(CalendarToken, pk=pk)
+    own_station = getattr(getattr(request.user, "station_membership", None), "station_id", None)
+    own_counsellor = (
+        Counsellor.objects.filter(user=request.user).values_list("pk", flat=True).first()
+    )
+    allowed = (token.station_id and token.station_id == own_station) or (
+        token.counsellor_id and token.counsellor_id == own_counsellor
+    )
+    if not allowed:
+        raise Http404
+    token.reset()
+    messages.success(request, _("The calendar address was reset; the old address no longer works."))
+    return redirect("campaigns_calendar")
+
+
+# Dashboard
+
+
+def dashboard_view(request):
+    _require(request, "campaigns.view_event")
+    campaigns = Campaign.objects.order_by("-start_date")
+    chosen = request.GET.get("campaign", "")
+    campaign = campaigns.filter(pk=int(chosen)).first() if chosen.isdigit() else campaigns.first()
+    events = scoped_events(request.user)
+    if campaign is not None:
+        events = events.filter(campaign_id__in=campaign.with_descendants())
+    totals = reports.figures(events)
+    by_venue = reports.breakdown(events, "venue_type")
+    by_month = reports.breakdown(events, "month")
+    goals = []
+    if campaign is not None:
+        for label, value, goal in [
+            (_("Events held"), totals["held"], campaign.goal_events),
+            (_("Audience person-times"), totals["audience"], campaign.goal_audience),
+            (_("Materials distributed"), totals["materials"], campaign.goal_materials),
+        ]:
+            goals.append(
+                {
+                    "label": label,
+                    "value": value,
+                    "goal": goal,
+                    "percent": reports.progress(value, goal),
+                }
+            )
+    charts = {
+        "venue_chart": {
+            "type": "bar",
+            "labels": [row["label"] for row in by_venue],
+            "datasets": [
+                {"label": str(_("Events held")), "data": [row["held"] for row in by_venue]},
+                {"label": str(_("Events planned")), "data": [row["planned"] for row in by_venue]},
+            ],
+        },
+        "month_chart": {
+            "type": "bar",
+            "labels": [row["label"] for row in by_month],
+            "datasets": [
+                {
+                    "label": str(_("Audience person-times")),
+                    "data": [row["audience"] for row in by_month],
+                },
+                {
+                    "label": str(_("Materials distributed")),
+                    "data": [row["materials"] for row in by_month],
+                },
+            ],
+        },
+        "goal_chart": {
+            "type": "bar",
+            "percent": True,
+            "labels": [str(g["label"]) for g in goals if g["percent"] is not None],
+            "datasets": [
+                {
+                    "label": str(_("Progress (%)")),
+                    "data": [min(g["percent"], 100) for g in goals if g["percent"] is not None],
+                }
+            ],
+        },
+    }
+    return TemplateResponse(
+        request,
+        "campaigns/admin/dashboard.html",
+        {
+            "page_title": _("Campaign dashboard"),
+            "header_icon": "pick",
+            "campaigns": campaigns,
+            "campaign": campaign,
+            "totals": totals,
+            "goals": goals,
+            "by_venue": by_venue,
+            "charts": charts,
+        },
+    )
+
+
+# Reports
+
+
+class EventReportView(ReportView):
+    """Figures by campaign, district, station, venue type or month, exportable."""
+
+    template_name = "campaigns/admin/report.html"
+    results_template_name = "campaigns/admin/report_results.html"
+    header_icon = "table"
+    paginate_by = None
+    list_export = ["label", "held", "planned", "audience", "materials", "schools"]
+    export_headings = {
+        "label": gettext_lazy("Group"),
+        "held": gettext_lazy("Events held"),
+        "planned": gettext_lazy("Events planned"),
+        "audience": gettext_lazy("Audience person-times"),
+        "materials": gettext_lazy("Materials distributed"),
+        "schools": gettext_lazy("Schools reached"),
+    }
+    columns = [
+        Column("label", label=gettext_lazy("Group")),
+        Column("held", label=gettext_lazy("Events held")),
+        Column("planned", label=gettext_lazy("Events planned")),
+        Column("audience", label=gettext_lazy("Audience person-times")),
+        Column("materials", label=gettext_lazy("Materials distributed")),
+        Column("schools", label=gettext_lazy("Schools reached")),
+    ]
+
+    def setup(self, request, *args, dimension="campaign", **kwargs):
+        super().setup(request, *args, **kwargs)
+        if dimension not in reports.DIMENSIONS:
+            raise Http404
+        self.dimension = dimension
+        self.export_filename = f"events-by-{dimension}"
+        if self.is_export and not is_station_manager(request.user):
+            raise PermissionDenied
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm("campaigns.view_event")
+
+    @property
+    def index_url_name(self):
+        return "campaigns_report"
+
+    def get_index_url(self):
+        return reverse("campaigns_report", args=[self.dimension])
+
+    def get_index_results_url(self):
+        return reverse("campaigns_report_results", args=[self.dimension])
+
+    def get_page_title(self):
+        return _("Events by %(dimension)s") % {
+            "dimension": str(reports.DIMENSIONS[self.dimension][0]).lower()
+        }
+
+    def get_queryset(self):
+        events = scoped_events(self.request.user)
+        params = self.request.GET
+        if params.get("campaign", "").isdigit():
+            campaign = Campaign.objects.filter(pk=int(params["campaign"])).first()
+            if campaign is not None:
+                events = events.filter(campaign_id__in=campaign.with_descendants())
+        for name, lookup in (("from", "start__date__gte"), ("to", "start__date__lte")):
+            try:
+                events = events.filter(
+                    **{lookup: datetime.date.fromisoformat(params.get(name, ""))}
+                )
+            except ValueError:
+                pass
+        return [type("Row", (), row)() for row in reports.breakdown(events, self.dimension)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["dimensions"] = [
+            (key, label) for key, (label, _field) in reports.DIMENSIONS.items()
+        ]
+        context["dimension"] = self.dimension
+        context["campaigns"] = Campaign.objects.order_by("-start_date")
+        context["params"] = self.request.GET
+        context["can_export"] = is_station_manager(self.request.user)
+        rows = self.object_list
+        context["totals"] = {
+            key: sum(getattr(r, key) for r in rows)
+            for key in ("held", "planned", "audience", "materials")
+        }
+        return context
+
+
+# Write-up
+
+
+@require_POST
+def write_up_event(request, pk):
+    """Create a draft news article from a completed event, for staff to edit and submit."""
+    from campaigns.writeup import create_write_up
+
+    event = get_object_or_404(Event.objects.select_related("station", "school", "district"), pk=pk)
+    if not may_reach(request.user, event):
+        raise Http404
+    if event.status != EventStatus.COMPLETED:
+        messages.error(request, _("Only a completed event can be written up."))
+        return redirect(reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]))
+    try:
+        page = create_write_up(event, request.user)
+    except LookupError as error:
+        messages.error(request, str(error))
+        return redirect(reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]))
+    messages.success(request, _("A draft article was created. Edit it and submit it for review."))
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+__all__ = ["Attendance", "MovementKind", "StockMovement"]

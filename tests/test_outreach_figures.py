@@ -1,0 +1,382 @@
+"""Reports, feeds, the public events page and the write-up, against a small fixed data set
+whose figures are worked out by hand."""
+
+import datetime
+
+from django.urls import reverse
+
+import pytest
+import time_machine
+from icalendar import Calendar
+
+from campaigns.models import Attendance, CalendarToken, Event, EventStatus
+from campaigns.pages import EventIndexPage
+from campaigns.reports import breakdown, figures
+from campaigns.writeup import create_write_up
+from jindu.localization import translate
+from jindu.models import ArticlePage
+from tests.factories import (
+    SHANGHAI,
+    CampaignFactory,
+    CounsellorFactory,
+    DistrictFactory,
+    EventFactory,
+    MaterialFactory,
+    SchoolFactory,
+    SectionPageFactory,
+    StationFactory,
+    UserFactory,
+    distribute,
+    receive,
+)
+
+
+def at(day, hour=9):
+    return datetime.datetime(2026, 6, day, hour, 0, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def data(db):
+    """Two stations in two districts; June campaign with the June 26 day inside it.
+
+    held: e1 (school A, east, 120+8 people, 100 leaflets), e2 (community, east, 50 people,
+    30 leaflets + 20 posters), e3 (school B, west, 200 people, day campaign); planned: e4;
+    cancelled: e5 (with nothing recorded); outside the campaign: e6 held in May (40 people).
+    """
+    june = CampaignFactory(
+        name="六月宣传月", goal_events=10, goal_audience=1000, goal_materials=400
+    )
+    day = CampaignFactory(
+        name="6·26",
+        parent=june,
+        start_date=datetime.date(2026, 6, 26),
+        end_date=datetime.date(2026, 6, 26),
+    )
+    east, west = DistrictFactory(name="东区"), DistrictFactory(name="西区")
+    s_east, s_west = (
+        StationFactory(district=east, name="东站"),
+        StationFactory(district=west, name="西站"),
+    )
+    school_a, school_b = (
+        SchoolFactory(district=east, enrolment=1000),
+        SchoolFactory(district=west, enrolment=900),
+    )
+    e1 = EventFactory(
+        station=s_east,
+        venue_type="school",
+        school=school_a,
+        campaign=june,
+        start=at(10),
+        end=at(10, 11),
+    )
+    e2 = EventFactory(
+        station=s_east, venue_type="community", campaign=june, start=at(12), end=at(12, 11)
+    )
+    e3 = EventFactory(
+        station=s_west,
+        venue_type="school",
+        school=school_b,
+        campaign=day,
+        start=at(26),
+        end=at(26, 11),
+    )
+    e4 = EventFactory(station=s_west, status="planned", campaign=june, start=at(28), end=at(28, 11))
+    e5 = EventFactory(
+        station=s_east, status="cancelled", campaign=june, start=at(15), end=at(15, 11)
+    )
+    e6 = EventFactory(
+        station=s_east,
+        start=datetime.datetime(2026, 5, 5, 9, tzinfo=SHANGHAI),
+        end=datetime.datetime(2026, 5, 5, 11, tzinfo=SHANGHAI),
+    )
+    for event, group, count in [
+        (e1, "junior", 120),
+        (e1, "teachers", 8),
+        (e2, "residents", 50),
+        (e3, "senior", 200),
+        (e6, "residents", 40),
+    ]:
+        Attendance.objects.create(event=event, group=group, count=count)
+    leaflet, poster = (
+        MaterialFactory(name="宣传单", unit="份"),
+        MaterialFactory(name="海报", unit="张"),
+    )
+    receive(leaflet, s_east, 1000)
+    receive(poster, s_east, 100)
+    distribute(leaflet, e1, 100)
+    distribute(leaflet, e2, 30)
+    distribute(poster, e2, 20)
+    return locals()
+
+
+def test_campaign_figures_match_hand_computed(data):
+    events = Event.objects.filter(campaign_id__in=data["june"].with_descendants())
+    assert figures(events) == {
+        "held": 3,
+        "planned": 1,
+        "schools": 2,
+        "districts": 2,
+        "audience": 378,
+        "materials": 150,
+    }
+
+
+def test_all_events_include_may(data):
+    totals = figures(Event.objects.all())
+    assert (totals["held"], totals["audience"], totals["materials"]) == (4, 418, 150)
+
+
+def test_breakdowns_by_district_station_venue_and_month(data):
+    events = Event.objects.all()
+    by_district = {row["label"]: row for row in breakdown(events, "district")}
+    assert (
+        by_district["东区"]["held"],
+        by_district["东区"]["audience"],
+        by_district["东区"]["materials"],
+    ) == (3, 218, 150)
+    assert (
+        by_district["西区"]["held"],
+        by_district["西区"]["planned"],
+        by_district["西区"]["audience"],
+    ) == (1, 1, 200)
+    by_venue = {row["key"]: row for row in breakdown(events, "venue_type")}
+    assert (
+        by_venue["school"]["held"],
+        by_venue["school"]["audience"],
+        by_venue["school"]["schools"],
+    ) == (2, 328, 2)
+    by_month = {row["label"]: row for row in breakdown(events, "month")}
+    assert (by_month["2026-05"]["audience"], by_month["2026-06"]["audience"]) == (40, 378)
+    by_campaign = {row["key"]: row for row in breakdown(events, "campaign")}
+    assert by_campaign["6·26"]["audience"] == 200
+    assert by_campaign[None]["held"] == 1
+
+
+def test_report_view_and_export_for_managers(client, data):
+    admin = UserFactory(is_superuser=True)
+    client.force_login(admin)
+    html = client.get(reverse("campaigns_report", args=["district"])).content.decode()
+    assert "东区" in html and "218" in html
+    response = client.get(reverse("campaigns_report", args=["district"]), {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "东区,3,0,218,150" in text.replace("\r", "")
+
+
+def test_dashboard_shows_campaign_progress(client, data):
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get(
+        reverse("campaigns_dashboard"), {"campaign": data["june"].pk}
+    ).content.decode()
+    assert "<strong>378</strong>" in html
+    assert "37.8%" in html  # 378 of a 1,000 person-times goal
+    assert 'data-chart="venue_chart"' in html
+
+
+# Feeds
+
+
+def parse(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return Calendar.from_ical(body)
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 20, 12, 0, tzinfo=SHANGHAI), tick=False)
+def test_public_feed_has_public_events_only_and_parses(client, data):
+    Event.objects.filter(pk=data["e2"].pk).update(is_public=True)
+    Event.objects.filter(pk=data["e4"].pk).update(is_public=True, title="公开的计划活动")
+    Event.objects.filter(pk=data["e5"].pk).update(is_public=True, title="已取消的活动")
+    with_time = EventFactory(
+        station=data["s_east"],
+        is_public=False,
+        title="内部培训",
+        status="planned",
+        start=at(29),
+        end=at(29, 11),
+    )
+    response = client.get("/events.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = parse(response)
+    events = calendar.walk("VEVENT")
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "公开的计划活动" in summaries
+    assert "已取消的活动" not in summaries
+    assert with_time.title not in summaries
+    assert all(str(e["UID"]).endswith("@jindu.events") for e in events)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Asia/Shanghai"
+    planned = next(e for e in events if str(e["SUMMARY"]) == "公开的计划活动")
+    assert planned.decoded("DTSTART") == at(28)
+    assert str(planned["UID"]) == f"event-{data['e4'].pk}@jindu.events"
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 20, 12, 0, tzinfo=SHANGHAI), tick=False)
+def test_feeds_carry_no_personal_data(client, data):
+    counsellor = CounsellorFactory(
+        station=data["s_east"], phone="13900000009", email="private@example.org"
+    )
+    school = SchoolFactory(
+        contact_person="保密联系人", contact_phone="021-59999999", district=data["east"]
+    )
+    event = EventFactory(
+        station=data["s_east"],
+        venue_type="school",
+        school=school,
+        is_public=True,
+        status="planned",
+        counsellors=[counsellor],
+        start=at(27),
+        end=at(27, 11),
+    )
+    token = CalendarToken.for_owner(station=data["s_east"])
+    for url in ["/events.ics", f"/calendars/{token.token}.ics"]:
+        text = parse(client.get(url)).to_ical().decode()
+        assert event.title in text
+        for private in (
+            "13900000009",
+            "private@example.org",
+            "保密联系人",
+            "021-59999999",
+            counsellor.name,
+        ):
+            assert private not in text
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 20, 12, 0, tzinfo=SHANGHAI), tick=False)
+def test_station_and_personal_feeds_need_the_current_token(client, data):
+    counsellor = CounsellorFactory(station=data["s_east"])
+    EventFactory(
+        station=data["s_east"],
+        title="内部培训",
+        counsellors=[counsellor],
+        start=at(29),
+        end=at(29, 11),
+    )
+    station_token = CalendarToken.for_owner(station=data["s_east"])
+    personal = CalendarToken.for_owner(counsellor=counsellor)
+    station_titles = {
+        str(e["SUMMARY"])
+        for e in parse(client.get(f"/calendars/{station_token.token}.ics")).walk("VEVENT")
+    }
+    assert "内部培训" in station_titles
+    personal_titles = {
+        str(e["SUMMARY"])
+        for e in parse(client.get(f"/calendars/{personal.token}.ics")).walk("VEVENT")
+    }
+    assert personal_titles == {"内部培训"}
+    old = station_token.token
+    station_token.reset()
+    assert client.get(f"/calendars/{old}.ics").status_code == 404
+    assert client.get(f"/calendars/{station_token.token}.ics").status_code == 200
+    assert len(station_token.token) >= 40
+
+
+# Public events page
+
+
+@pytest.fixture
+def events_page(home, en_home):
+    page = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
+    english = translate(page, "en", {"近期禁毒活动": "Upcoming events", "events": "events"})
+    return page, english
+
+
+def test_public_events_page_hides_internal_events(client, events_page, db):
+    page, english = events_page
+    station = StationFactory()
+    soon = datetime.datetime.now(SHANGHAI) + datetime.timedelta(days=3)
+    public = EventFactory(
+        station=station,
+        title="广场禁毒宣传",
+        is_public=True,
+        status="confirmed",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+    )
+    internal = EventFactory(
+        station=station,
+        title="内部培训会",
+        is_public=False,
+        status="confirmed",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+    )
+    requested = EventFactory(
+        station=station,
+        title="待确认讲座",
+        is_public=True,
+        status="requested",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+    )
+    for url in (page.url, english.url):
+        html = client.get(url).content.decode()
+        assert "广场禁毒宣传" in html
+        assert "内部培训会" not in html and "待确认讲座" not in html
+    assert client.get(f"{page.url}{public.pk}/").status_code == 200
+    assert client.get(f"{page.url}{internal.pk}/").status_code == 404
+    assert client.get(f"{page.url}{requested.pk}/").status_code == 404
+    ics = client.get(f"{page.url}{public.pk}/ics/")
+    assert [str(e["SUMMARY"]) for e in parse(ics).walk("VEVENT")] == ["广场禁毒宣传"]
+
+
+def test_public_events_page_filters_by_district_and_venue(client, events_page, db):
+    page, _english = events_page
+    soon = datetime.datetime.now(SHANGHAI) + datetime.timedelta(days=3)
+    east, west = StationFactory(), StationFactory()
+    EventFactory(
+        station=east,
+        title="东区社区活动",
+        venue_type="community",
+        is_public=True,
+        status="planned",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+    )
+    EventFactory(
+        station=west,
+        title="西区线上竞赛",
+        venue_type="online",
+        is_public=True,
+        status="planned",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+    )
+    html = client.get(page.url, {"district": east.district_id}).content.decode()
+    assert "东区社区活动" in html and "西区线上竞赛" not in html
+    html = client.get(page.url, {"venue": "online"}).content.decode()
+    assert "西区线上竞赛" in html and "东区社区活动" not in html
+    assert client.get(page.url, {"district": "abc", "venue": "<x>"}).status_code == 200
+
+
+# Write-up
+
+
+def test_write_up_creates_a_draft_with_the_right_numbers(client, data, home):
+    SectionPageFactory(parent=home, slug="news", title="工作动态")
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.post(reverse("campaigns_write_up", args=[data["e2"].pk]))
+    page = ArticlePage.objects.get()
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert not page.live
+    assert page.get_parent().slug == "news"
+    text = " ".join(
+        str(block.value) if block.block_type == "paragraph" else " ".join(block.value["facts"])
+        for block in page.body
+    )
+    assert "2026-06-12" in text and "东站" in text and "50" in text
+    assert "社区居民：50" in text
+    assert "宣传单发放：30 份" in text and "海报发放：20 张" in text
+    assert page.published_date == datetime.date(2026, 6, 12)
+
+
+def test_only_completed_events_are_written_up(client, data, home):
+    SectionPageFactory(parent=home, slug="news")
+    client.force_login(UserFactory(is_superuser=True))
+    client.post(reverse("campaigns_write_up", args=[data["e4"].pk]))
+    assert not ArticlePage.objects.exists()
+    assert data["e4"].status == EventStatus.PLANNED
+
+
+def test_write_up_twice_makes_two_distinct_drafts(data, home):
+    SectionPageFactory(parent=home, slug="news")
+    first, second = create_write_up(data["e1"]), create_write_up(data["e1"])
+    assert first.slug != second.slug
