@@ -68,26 +68,48 @@ class DemoContentTests(TestCase):
         )
 
     def test_second_run_changes_nothing(self):
-        counts = (
-            Page.objects.count(),
-            Revision.objects.count(),
-            Resource.objects.count(),
-            School.objects.count(),
-            CounsellorAgreement.objects.count(),
-            Station.objects.count(),
-        )
+        from django.contrib.auth import get_user_model
+
+        from campaigns.models import Attendance, Event, StockMovement
+
+        models = [
+            Page,
+            Revision,
+            Resource,
+            School,
+            CounsellorAgreement,
+            Station,
+            Event,
+            Attendance,
+            StockMovement,
+            get_user_model(),
+            Group,
+        ]
+        counts = [model.objects.count() for model in models]
         call_command("load_demo", stdout=StringIO())
-        self.assertEqual(
-            counts,
-            (
-                Page.objects.count(),
-                Revision.objects.count(),
-                Resource.objects.count(),
-                School.objects.count(),
-                CounsellorAgreement.objects.count(),
-                Station.objects.count(),
-            ),
-        )
+        self.assertEqual(counts, [model.objects.count() for model in models])
+
+    def test_outreach_year_with_every_venue_type_and_status(self):
+        from campaigns.models import Attendance, Campaign, Event, StockMovement
+        from campaigns.reports import figures
+
+        self.assertGreaterEqual(Event.objects.count(), 200)
+        venues = set(Event.objects.values_list("venue_type", flat=True).distinct())
+        self.assertLessEqual({"school", "community", "enterprise", "public_place"}, venues)
+        statuses = set(Event.objects.values_list("status", flat=True))
+        self.assertTrue({"completed", "planned", "confirmed", "cancelled"} <= statuses)
+        self.assertTrue(Attendance.objects.exists())
+        self.assertTrue(StockMovement.objects.filter(kind="distribution").exists())
+        self.assertEqual(Campaign.objects.filter(kind="june26").count(), 2)
+        self.assertEqual(Campaign.objects.filter(kind="monthly").count(), 2)
+        totals = figures(Event.objects.all())
+        self.assertGreater(totals["audience"], 10000)
+        self.assertTrue(Event.objects.filter(counsellors__isnull=False).exists())
+
+    def test_public_events_page_and_feed(self):
+        self.assertEqual(self.client.get("/events/").status_code, 200)
+        self.assertEqual(self.client.get("/en/events/").status_code, 200)
+        self.assertEqual(self.client.get("/events.ics").status_code, 200)
 
     def test_review_workflow_and_groups(self):
         editors = Group.objects.get(name="Editors")

@@ -204,8 +204,7 @@ def test_count_above_enrolment_needs_confirmation(client, staff):
     response = client.post(url, attendance_data(event, "junior", 150))
     assert response.status_code == 200
     assert (
-        "浦东实验小学 在校学生 300 人，而本次活动将记录学生 350 人次"
-        in response.content.decode()
+        "浦东实验小学 在校学生 300 人，而本次活动将记录学生 350 人次" in response.content.decode()
     )
     assert Attendance.objects.count() == 1
     response = client.post(url, attendance_data(event, "junior", 150, confirm_over_enrolment="on"))
@@ -351,3 +350,50 @@ def test_concurrent_distributions_never_overdraw(db):
         thread.join()
     assert sorted(outcomes) == ["ok", "ok", "refused", "refused"]
     assert StockMovement.stock(leaflet, event.station) == 20
+
+
+@time_machine.travel(NOW, tick=False)
+def test_admin_calendar_shows_only_the_users_station(client, staff):
+    user, station = staff
+    EventFactory(
+        station=station, title="本站讲座", start=NOW, end=NOW + datetime.timedelta(hours=1)
+    )
+    EventFactory(
+        station=StationFactory(), title="别站讲座", start=NOW, end=NOW + datetime.timedelta(hours=1)
+    )
+    client.force_login(user)
+    for view in ("month", "week"):
+        html = client.get(
+            reverse("campaigns_calendar"), {"view": view, "date": "2026-06-25"}
+        ).content.decode()
+        assert "本站讲座" in html
+        assert "别站讲座" not in html
+
+
+@time_machine.travel(NOW, tick=False)
+def test_staff_get_a_private_feed_they_can_reset(client, staff):
+    from campaigns.models import CalendarToken
+
+    user, station = staff
+    client.force_login(user)
+    html = client.get(reverse("campaigns_calendar")).content.decode()
+    token = CalendarToken.objects.get(station=station)
+    assert f"/calendars/{token.token}.ics" in html
+    client.post(reverse("campaigns_reset_feed_token", args=[token.pk]))
+    token.refresh_from_db()
+    assert f"/calendars/{token.token}.ics" not in html
+    other = CalendarToken.for_owner(station=StationFactory())
+    assert client.post(reverse("campaigns_reset_feed_token", args=[other.pk])).status_code == 404
+
+
+def test_events_listing_and_export_are_scoped(client, staff):
+    user, station = staff
+    EventFactory(station=station, title="本站讲座")
+    other = EventFactory(station=StationFactory(), title="别站讲座")
+    client.force_login(user)
+    html = client.get(reverse("wagtailsnippets_campaigns_event:list")).content.decode()
+    assert "本站讲座" in html and "别站讲座" not in html
+    assert (
+        client.get(reverse("wagtailsnippets_campaigns_event:edit", args=[other.pk])).status_code
+        == 404
+    )
