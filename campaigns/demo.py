@@ -22,9 +22,16 @@ from campaigns.models import (
     StockMovement,
     VenueType,
 )
-from campaigns.pages import EventIndexPage
+from campaigns.pages import (
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    TalkRequestPage,
+    june_26,
+)
 from campaigns.roles import ensure_campaign_permissions
 from jindu.demo import ensure_child, ensure_translated
+from jindu.demo.media import ensure_image
 from jindu.models import HomePage
 from schools.models import Counsellor, School, Station, default_locale
 
@@ -307,6 +314,148 @@ def ensure_events_page():
     return page
 
 
+THEMES = {
+    "zh": ("珍爱生命，远离毒品", "健康人生，绿色无毒"),
+    "en": ("Cherish life, stay away from drugs", "A healthy life, free of drugs"),
+}
+
+
+def ensure_last_year(rng, today):
+    """Last year's June 26 campaign with its events, so the campaign index has final figures."""
+    year = today.year - 1
+    campaign, created = Campaign.objects.get_or_create(
+        name=f"{year}年6·26国际禁毒日宣传月",
+        defaults=dict(
+            kind=CampaignKind.JUNE_26,
+            theme="健康人生，绿色无毒",
+            start_date=datetime.date(year, 6, 1),
+            end_date=datetime.date(year, 6, 30),
+            goal_events=40,
+            goal_audience=8000,
+            goal_materials=12000,
+        ),
+    )
+    if not created:
+        return campaign
+    stations = list(Station.objects.filter(locale=default_locale()).select_related("district"))
+    leaflet = Material.objects.get(name=MATERIALS[0][0])
+    for number in range(36):
+        station = stations[number % len(stations)]
+        start = datetime.datetime(year, 6, 1 + number % 30, 9 + number % 6, 0, tzinfo=TZ)
+        venue = [VenueType.COMMUNITY, VenueType.PUBLIC_PLACE, VenueType.ENTERPRISE][number % 3]
+        event = Event.objects.create(
+            title=rng.choice(TITLES[venue]),
+            venue_type=venue,
+            format=rng.choice(FORMATS[venue]),
+            organisation=f"{station.district.name}街道",
+            district=station.district,
+            station=station,
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            campaign=campaign,
+            status=EventStatus.COMPLETED,
+            is_public=True,
+        )
+        Attendance.objects.create(
+            event=event, group=AudienceGroup.RESIDENTS, count=rng.randrange(50, 400, 10)
+        )
+        if StockMovement.stock(leaflet, station) >= 100:
+            StockMovement(
+                material=leaflet,
+                station=station,
+                kind=MovementKind.DISTRIBUTION,
+                quantity=100,
+                event=event,
+            ).record()
+    return campaign
+
+
+def ensure_campaign_pages(this_year, last_year, today):
+    home = HomePage.objects.filter(locale=default_locale(), depth=2).first()
+    index = ensure_child(
+        home,
+        CampaignIndexPage,
+        "june-26",
+        title="6·26国际禁毒日",
+        show_in_menus=True,
+        intro="<p>每年6月26日是国际禁毒日。这里是各年度宣传活动的主题和成果。</p>",
+    )
+    ensure_translated(
+        index,
+        {
+            "6·26国际禁毒日": "June 26",
+            "june-26": "june-26",
+            "每年6月26日是国际禁毒日。这里是各年度宣传活动的主题和成果。": "June 26 is the International Day against Drug Abuse. Here are each year's campaign themes and results.",
+        },
+    )
+    pages = []
+    for campaign, year, (theme_zh, theme_en) in [
+        (last_year, today.year - 1, (THEMES["zh"][1], THEMES["en"][1])),
+        (this_year, today.year, (THEMES["zh"][0], THEMES["en"][0])),
+    ]:
+        slug = str(year)
+        page = CampaignPage.objects.child_of(index).filter(slug=slug).first()
+        if page is None:
+            page = CampaignPage(
+                title=f"{year}年6·26国际禁毒日",
+                slug=slug,
+                campaign=campaign,
+                year=year,
+                theme=theme_zh,
+                slogan="无毒青春，健康生活",
+                intro="禁毒社工走进学校、社区、企业和公共场所，开展形式多样的宣传活动。",
+                locale=index.locale,
+                hero_image=ensure_image("campaign"),
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": "<p>国际禁毒日前后，全市各禁毒社工站集中开展“六进”宣传活动。</p>",
+                    }
+                ],
+            )
+            index.add_child(instance=page)
+            revision = page.save_revision()
+            day = datetime.datetime.combine(june_26(year), datetime.time.min, tzinfo=TZ)
+            if today < june_26(year):
+                # Scheduled: goes live at 00:00 on 26 June, Asia/Shanghai (publish_scheduled).
+                page.go_live_at = day
+                revision = page.save_revision()
+            revision.publish()
+        pages.append(page)
+        ensure_translated(
+            page,
+            {
+                f"{year}年6·26国际禁毒日": f"June 26, {year}",
+                slug: slug,
+                theme_zh: theme_en,
+                "无毒青春，健康生活": "Drug-free youth, healthy lives",
+                "禁毒社工走进学校、社区、企业和公共场所，开展形式多样的宣传活动。": "Anti-drug social workers run events of every kind in schools, communities, workplaces and public places.",
+                "国际禁毒日前后，全市各禁毒社工站集中开展“六进”宣传活动。": "Around June 26, every work station in the city takes prevention into the six settings.",
+            },
+        )
+    return pages
+
+
+def ensure_talk_request_page():
+    home = HomePage.objects.filter(locale=default_locale(), depth=2).first()
+    page = ensure_child(
+        home,
+        TalkRequestPage,
+        "request-a-talk",
+        title="预约禁毒讲座",
+        intro="<p>学校可以在这里预约禁毒社工到校开展毒品预防讲座，服务免费。</p>",
+    )
+    ensure_translated(
+        page,
+        {
+            "预约禁毒讲座": "Request a talk",
+            "request-a-talk": "request-a-talk",
+            "学校可以在这里预约禁毒社工到校开展毒品预防讲座，服务免费。": "Schools can ask here for an anti-drug social worker to give a free prevention talk.",
+        },
+    )
+    return page
+
+
 def load(command):
     rng = random.Random(626)
     today = timezone.localdate()
@@ -316,3 +465,6 @@ def load(command):
     ensure_events(rng, campaigns, today)
     ensure_attendance_and_stock(rng, materials)
     ensure_events_page()
+    last_year = ensure_last_year(rng, today)
+    ensure_campaign_pages(campaigns["month"], last_year, today)
+    ensure_talk_request_page()

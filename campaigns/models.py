@@ -280,6 +280,13 @@ class Event(index.Indexed, ClusterableModel):
             }
         if self.status == EventStatus.COMPLETED and self.start and self.start > timezone.now():
             errors["status"] = _("An event that has not started yet cannot be completed.")
+        if (
+            self.status == EventStatus.CANCELLED
+            and self.pk
+            and TalkRequest.objects.filter(event_id=self.pk).exists()
+            and not self.decline_reason.strip()
+        ):
+            errors["decline_reason"] = _("Give the reason for declining the school's request.")
         if errors:
             raise ValidationError(errors)
 
@@ -629,5 +636,55 @@ class CalendarToken(models.Model):
         return token
 
 
+class TalkRequest(models.Model):
+    """What a school told us when it asked for a talk. The requester's name and phone are
+    for the station's staff only; they are erased after the retention period
+    (settings.TALK_REQUEST_RETENTION_DAYS) by `erase_old_request_contacts`."""
+
+    event = models.OneToOneField(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="request"
+    )
+    school_name = models.CharField(_("school name"), max_length=100)
+    contact_name = models.CharField(_("contact name"), max_length=50)
+    contact_phone = models.CharField(_("contact phone"), max_length=40)
+    preferred_dates = models.CharField(_("preferred dates"), max_length=255)
+    grades = models.CharField(_("grades"), max_length=100)
+    audience_size = models.PositiveIntegerField(_("audience size"))
+    topic = models.TextField(_("topic"), blank=True)
+    language = models.CharField(_("language of the form"), max_length=10, default="zh-hans")
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    contacts_erased_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("event", read_only=True),
+        FieldPanel("school_name", read_only=True),
+        FieldRowPanel(
+            [
+                FieldPanel("contact_name", read_only=True),
+                FieldPanel("contact_phone", read_only=True),
+            ]
+        ),
+        FieldPanel("preferred_dates", read_only=True),
+        FieldRowPanel(
+            [FieldPanel("grades", read_only=True), FieldPanel("audience_size", read_only=True)]
+        ),
+        FieldPanel("topic", read_only=True),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("talk request")
+        verbose_name_plural = _("talk requests")
+        indexes = [models.Index(fields=["created_at", "contacts_erased_at"])]
+
+    def __str__(self):
+        return f"{self.school_name}（{timezone.localtime(self.created_at):%Y-%m-%d}）"
+
+
 # Page models live in pages.py; importing them here registers them with Django.
-from campaigns.pages import EventIndexPage  # noqa: E402, F401
+from campaigns.pages import (  # noqa: E402, F401
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    TalkRequestPage,
+)

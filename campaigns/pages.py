@@ -5,18 +5,23 @@ import calendar as calendar_module
 import datetime
 
 from django.conf import settings
+from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail_localize.fields import SynchronizedField
 
+from jindu.blocks import BodyBlock
 from jindu.listing import paginate, querystring_without_page
-from jindu.models.mixins import PublicPageMixin, intro_field, page_search_fields
+from jindu.models.mixins import PublicPageMixin, image_field, intro_field, page_search_fields
 from schools.models import District
 
 EVENTS_PER_PAGE = 30
@@ -132,3 +137,184 @@ def month_grid(year, month):
 
 
 __all__ = ["EventIndexPage", "Http404", "month_grid"]
+
+
+def june_26(year):
+    return datetime.date(year, 6, 26)
+
+
+def countdown(year, now=None):
+    """The countdown to June 26 in Asia/Shanghai: ("before", days left), ("today", 0) or
+    ("after", days since)."""
+    today = timezone.localtime(now or timezone.now()).date()
+    day = june_26(year)
+    if today < day:
+        return "before", (day - today).days
+    if today == day:
+        return "today", 0
+    return "after", (today - day).days
+
+
+class CampaignPage(PublicPageMixin, Page):
+    """The June 26 campaign page: theme and slogan, a countdown, the campaign's live figures
+    (the same numbers in every language), its upcoming public events and a toolkit."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    theme = models.CharField(_("theme"), max_length=255)
+    slogan = models.CharField(_("slogan"), max_length=255, blank=True)
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+    hero_image = image_field()
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    toolkit = StreamField(
+        [("resource", SnippetChooserBlock("jindu.Resource", label=_("download")))],
+        verbose_name=_("toolkit"),
+        blank=True,
+        help_text=_("Posters, slides and leaflets for schools and communities to use."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("campaign"), FieldPanel("year")]),
+        FieldPanel("theme"),
+        FieldPanel("slogan"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("toolkit"),
+    ]
+    search_fields = page_search_fields(
+        Page,
+        index.SearchField("theme", boost=1.5),
+        index.SearchField("slogan"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    )
+    override_translatable_fields = [
+        SynchronizedField("campaign"),
+        SynchronizedField("year"),
+        SynchronizedField("hero_image"),
+    ]
+    parent_page_types = ["campaigns.CampaignIndexPage", "jindu.HomePage"]
+    subpage_types = []
+    template = "campaigns/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("June 26 campaign page")
+        verbose_name_plural = _("June 26 campaign pages")
+
+    def figures(self):
+        from campaigns.reports import cached_campaign_figures
+
+        return cached_campaign_figures(self.campaign)
+
+    def upcoming_events(self):
+        from campaigns.models import Event
+
+        return (
+            Event.objects.public_upcoming()
+            .filter(campaign_id__in=self.campaign.with_descendants())
+            .select_related("district")
+            .order_by("start")[:8]
+        )
+
+    def toolkit_resources(self):
+        from jindu.models import Resource
+
+        ids = [block.value.pk for block in self.toolkit if block.value]
+        found = {
+            r.pk: r
+            for r in Resource.objects.filter(pk__in=ids)
+            .select_related("document")
+            .prefetch_related("audiences")
+        }
+        return [found[pk] for pk in ids if pk in found]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        state, days = countdown(self.year)
+        context.update(
+            countdown_state=state,
+            countdown_days=days,
+            june_26=june_26(self.year),
+            figures=self.figures(),
+            upcoming=self.upcoming_events(),
+            toolkit_items=self.toolkit_resources(),
+            events_page=EventIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+        )
+        return context
+
+
+class CampaignIndexPage(PublicPageMixin, Page):
+    """Past and present June 26 campaigns, newest first, each with its final figures."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+    parent_page_types = ["jindu.HomePage"]
+    subpage_types = ["campaigns.CampaignPage"]
+    max_count_per_parent = 1
+    template = "campaigns/campaign_index_page.html"
+
+    class Meta:
+        verbose_name = _("campaign index")
+        verbose_name_plural = _("campaign indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = list(
+            CampaignPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("campaign", "hero_image")
+            .order_by("-year")
+        )
+        for page in pages:
+            page.final_figures = page.figures()
+        context["campaign_pages"] = pages
+        return context
+
+
+class TalkRequestPage(PublicPageMixin, Page):
+    """A form where a school asks for a prevention talk. It creates a requested event for
+    the station of the school's district and tells the station's managers. What the school
+    sends is seen by that station's staff only."""
+
+    intro = intro_field()
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("What is kept and for how long. Leave empty for the standard notice."),
+    )
+    thank_you = RichTextField(_("thank-you text"), features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you"),
+    ]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+    parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "campaigns/talk_request_page.html"
+
+    class Meta:
+        verbose_name = _("talk request form")
+        verbose_name_plural = _("talk request forms")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = settings.TALK_REQUEST_RETENTION_DAYS
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from campaigns.requests import handle_talk_request
+
+        return handle_talk_request(self, request, super().serve, *args, **kwargs)

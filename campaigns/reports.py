@@ -121,3 +121,40 @@ def progress(value, goal):
 
 def campaign_events(campaign):
     return Event.objects.filter(campaign_id__in=campaign.with_descendants())
+
+
+FIGURES_VERSION_KEY = "campaign-figures-version"
+FIGURES_TIMEOUT = 3600
+
+
+def figures_version():
+    from django.core.cache import cache
+
+    version = cache.get(FIGURES_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(FIGURES_VERSION_KEY, version, None)
+    return version
+
+
+def invalidate_figures(**kwargs):
+    """Any change to events, attendance or stock makes every cached figure stale."""
+    from django.core.cache import cache
+
+    try:
+        cache.incr(FIGURES_VERSION_KEY)
+    except ValueError:
+        cache.set(FIGURES_VERSION_KEY, 2, None)
+
+
+def cached_campaign_figures(campaign):
+    """A campaign's figures for public pages, cached until the next change to events,
+    attendance or stock (see campaigns.apps)."""
+    from django.core.cache import cache
+
+    key = f"campaign-figures:{campaign.pk}:{figures_version()}"
+    result = cache.get(key)
+    if result is None:
+        result = figures(campaign_events(campaign))
+        cache.set(key, result, FIGURES_TIMEOUT)
+    return result

@@ -15,6 +15,7 @@ STAFF = [
     ("campaigns", "view_material"),
     ("campaigns", "add_stockmovement"),
     ("campaigns", "view_stockmovement"),
+    ("campaigns", "view_talkrequest"),
 ]
 MANAGERS = STAFF + [
     ("campaigns", "add_campaign"),

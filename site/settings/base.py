@@ -168,6 +168,13 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# School talk requests: submissions per IP (django-ratelimit) and how long requesters'
+# contact details are kept before `erase_old_request_contacts` removes them.
+TALK_REQUEST_RATE = os.environ.get("TALK_REQUEST_RATE", "5/h")
+TALK_REQUEST_RETENTION_DAYS = int(os.environ.get("TALK_REQUEST_RETENTION_DAYS", "365"))
+# The client address behind a reverse proxy; see README, "Deployment".
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
