@@ -421,6 +421,7 @@ def ensure_campaign_pages(this_year, last_year, today):
                 page.go_live_at = day
                 revision = page.save_revision()
             revision.publish()
+            page.refresh_from_db()
         pages.append(page)
         ensure_translated(
             page,

@@ -301,6 +301,15 @@ class Event(index.Indexed, ClusterableModel):
             clashes = clashes.exclude(pk=self.pk)
         return clashes.distinct().prefetch_related("counsellors")
 
+    # Labels for spreadsheet exports, where a missing school or campaign is an empty cell.
+    @property
+    def school_name(self):
+        return self.school.name if self.school_id else ""
+
+    @property
+    def campaign_name(self):
+        return self.campaign.name if self.campaign_id else ""
+
     @property
     def has_started(self):
         return self.start <= timezone.now()
@@ -532,6 +541,10 @@ class StockMovement(models.Model):
                 "Record stock movements with StockMovement.record(), which checks the stock."
             )
         super().save(*args, **kwargs)
+
+    @property
+    def event_title(self):
+        return self.event.title if self.event_id else ""
 
     @property
     def delta(self):

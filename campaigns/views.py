@@ -261,8 +261,10 @@ class EventReportView(ReportView):
         if self.is_export and not is_station_manager(request.user):
             raise PermissionDenied
 
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm("campaigns.view_event")
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("campaigns.view_event"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def index_url_name(self):

@@ -33,6 +33,7 @@ from campaigns.models import (
     EventStatus,
     Material,
     StockMovement,
+    TalkRequest,
     VenueType,
 )
 from schools.models import District, Station, default_locale_only
@@ -132,9 +133,9 @@ class EventViewSet(StationScopedSnippetViewSet):
         "is_public",
         "station.name",
         "district.name",
-        "school.name",
+        "school_name",
         "organisation",
-        "campaign.name",
+        "campaign_name",
         "session_number",
         "session_count",
     ]
@@ -210,7 +211,16 @@ class StockMovementViewSet(StationScopedSnippetViewSet):
     delete_view_class = StockMovementDeleteView
     icon = "download"
     menu_label = gettext_lazy("Stock movements")
-    list_display = ["created_at", "material", "station", "kind", "quantity", "event", "created_by"]
+    list_display = [
+        "created_at",
+        "material",
+        "station",
+        "kind",
+        "quantity",
+        "event",
+        "note",
+        "created_by",
+    ]
     list_filter = ["kind", "material"]
     list_select_related = ["material", "station", "event", "created_by"]
     search_fields = ["material__name", "note"]
@@ -220,7 +230,7 @@ class StockMovementViewSet(StationScopedSnippetViewSet):
         "station.name",
         "kind",
         "quantity",
-        "event.title",
+        "event_title",
         "note",
         "created_by",
     ]
@@ -228,9 +238,35 @@ class StockMovementViewSet(StationScopedSnippetViewSet):
     inspect_view_enabled = True
 
 
+class TalkRequestViewSet(StationScopedSnippetViewSet):
+    """What schools sent through the public form, with their contact details: for the
+    staff of the station the request went to."""
+
+    model = TalkRequest
+    station_path = "event__station"
+    icon = "mail"
+    menu_label = gettext_lazy("Talk requests")
+    list_display = ["school_name", "event", "preferred_dates", "audience_size", "created_at"]
+    list_select_related = ["event"]
+    search_fields = ["school_name"]
+    inspect_view_enabled = True
+    list_export = [
+        "school_name",
+        "contact_name",
+        "contact_phone",
+        "preferred_dates",
+        "grades",
+        "audience_size",
+        "topic",
+        "created_at",
+    ]
+    export_filename = "talk-requests"
+
+
 class OutreachGroup(SnippetViewSetGroup):
     items = (
         EventViewSet,
+        TalkRequestViewSet,
         AttendanceViewSet,
         StockMovementViewSet,
         MaterialViewSet,

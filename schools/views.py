@@ -179,8 +179,10 @@ class CoverageReportView(ReportView):
         Column("covered_enrolment", label=gettext_lazy("Enrolment of covered schools")),
     ]
 
-    def user_has_permission(self, permission):
-        return self.request.user.has_perm("schools.view_school")
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("schools.view_school"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         rows = list(coverage_rows(self.request.user))

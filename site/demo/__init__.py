@@ -96,7 +96,18 @@ def _translated_content(page, content):
     """The part of a page's serialised content that a translation carries; tree data such
     as the number of children changes without the translation needing to."""
     names = {field.field_name for field in get_translatable_fields(type(page))}
-    return {key: value for key, value in content.items() if key in names}
+    return {key: _parsed(value) for key, value in content.items() if key in names}
+
+
+def _parsed(value):
+    """StreamFields are serialised as JSON strings whose key order depends on the database
+    (PostgreSQL's jsonb reorders keys); compare them as data."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
 
 
 def publish(page):

@@ -1,0 +1,29 @@
+"""Security headers. Public pages get a strict Content-Security-Policy (no inline script);
+the Wagtail admin, which relies on inline scripts and styles, gets a looser one that only
+applies under /admin/ (see README, "Security")."""
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+
+from axes.backends import AxesStandaloneBackend
+from csp.middleware import CSPMiddleware
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+class LockoutModelBackend(AxesStandaloneBackend, ModelBackend):
+    """Django's ModelBackend behind django-axes' lockout check, as one backend: a locked-out
+    account is refused even with the right password, and tools that take the first backend
+    (Wagtail's test helpers, force_login) still find get_user."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        super().authenticate(request, username=username, password=password, **kwargs)
+        return ModelBackend.authenticate(
+            self, request, username=username, password=password, **kwargs
+        )

@@ -1,0 +1,240 @@
+"""Hardening a reader or an attacker would notice: headers, production checks, login
+throttling, upload limits, and user input that comes back inert."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images.forms import get_image_form
+
+import pytest
+
+from jindu.models import JinduImage
+from tests.factories import EventFactory, UserFactory, png_bytes
+
+
+def test_public_pages_send_the_security_headers(client, home, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    response = client.get("/", secure=True)
+    csp = response["Content-Security-Policy"]
+    assert (
+        "default-src 'self'" in csp
+        and "object-src 'none'" in csp
+        and "frame-ancestors 'none'" in csp
+    )
+    assert "unsafe-inline" not in csp
+    assert "script-src 'self'" in csp
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_admin_gets_its_own_looser_policy(client, home):
+    client.force_login(UserFactory(is_superuser=True))
+    csp = client.get(reverse("wagtailadmin_home"))["Content-Security-Policy"]
+    assert "'unsafe-inline'" in csp
+    assert "frame-ancestors 'self'" in csp
+
+
+def test_public_html_has_no_inline_script(client, home):
+    html = client.get("/").content.decode()
+    assert "<script>" not in html and "<script " not in html.replace('<script src="', "")
+
+
+def _production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    env.update(
+        DJANGO_SETTINGS_MODULE="jindu.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="jindu.example",
+        **extra,
+    )
+    return env
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_cookies_are_secure_and_http_only():
+    code = (
+        "import jindu.settings.production as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS >= 15552000)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.split() == ["True", "True", "True", "True"], result.stderr
+
+
+# Login throttling
+
+
+def login(client, username, password, ip):
+    return client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}, REMOTE_ADDR=ip
+    )
+
+
+def test_repeated_wrong_passwords_lock_that_account_from_that_address(client, db):
+    UserFactory(username="victim", password="the right password 626", is_superuser=True)
+    for _ in range(5):
+        login(client, "victim", "wrong", "203.0.113.9")
+    locked = login(client, "victim", "the right password 626", "203.0.113.9")
+    assert locked.status_code == 429
+    # Another address is not locked out with the attacker: the real user can still sign in.
+    ok = login(client, "victim", "the right password 626", "198.51.100.20")
+    assert ok.status_code == 302
+
+
+def test_lockout_expires_after_the_cool_off(client, db, settings):
+    import datetime
+
+    import time_machine
+
+    UserFactory(username="user1", password="the right password 626", is_superuser=True)
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 9, tzinfo=datetime.UTC), tick=False):
+        for _ in range(5):
+            login(client, "user1", "wrong", "203.0.113.9")
+        assert login(client, "user1", "the right password 626", "203.0.113.9").status_code == 429
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 10, 1, tzinfo=datetime.UTC), tick=False):
+        assert login(client, "user1", "the right password 626", "203.0.113.9").status_code == 302
+
+
+def test_password_validators_refuse_weak_passwords(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("12345678")
+
+
+# Uploads
+
+
+def test_svg_images_are_refused(db):
+    form = get_image_form(JinduImage)(
+        data={"title": "logo", "description": "标志"},
+        files={
+            "file": SimpleUploadedFile(
+                "logo.svg", b"<svg onload='alert(1)'/>", content_type="image/svg+xml"
+            )
+        },
+    )
+    assert not form.is_valid()
+    assert "file" in form.errors
+
+
+def test_oversized_images_are_refused(db, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    form = get_image_form(JinduImage)(
+        data={"title": "big", "description": "大图"},
+        files={
+            "file": SimpleUploadedFile("big.png", png_bytes((200, 200)), content_type="image/png")
+        },
+    )
+    assert not form.is_valid()
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "ok"),
+    [
+        ("leaflet.pdf", 1000, True),
+        ("run.exe", 10, False),
+        ("page.html", 10, False),
+        ("huge.pdf", 30 * 1024 * 1024, False),
+    ],
+)
+def test_document_types_and_size(db, name, size, ok):
+    from wagtail.documents.forms import get_document_form
+
+    form_class = get_document_form(get_document_model())
+    form = form_class(
+        data={"title": name, "collection": 1},
+        files={"file": SimpleUploadedFile(name, b"x" * size)},
+        user=UserFactory(is_superuser=True),
+    )
+    assert form.is_valid() is ok, form.errors
+
+
+# Input that comes back inert
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_event_titles_are_escaped_on_public_pages_feeds_and_admin(client, home, en_home):
+    import datetime
+
+    from campaigns.pages import EventIndexPage
+
+    page = home.add_child(instance=EventIndexPage(title="活动", slug="events"))
+    soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)
+    event = EventFactory(
+        title=XSS,
+        description=XSS,
+        is_public=True,
+        status="planned",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+    )
+    for url in (page.url, f"{page.url}{event.pk}/"):
+        html = client.get(url).content.decode()
+        assert XSS not in html
+        assert "&lt;script&gt;" in html
+    client.force_login(UserFactory(is_superuser=True))
+    for url in (
+        reverse("wagtailsnippets_campaigns_event:list"),
+        reverse("campaigns_calendar") + f"?date={soon.date()}",
+    ):
+        html = client.get(url).content.decode()
+        assert '<script>alert("x")</script>' not in html
+
+
+def test_request_fields_are_escaped_in_the_admin(client, home):
+    from campaigns.models import TalkRequest
+
+    event = EventFactory(status="requested")
+    TalkRequest.objects.create(
+        event=event,
+        school_name=XSS,
+        contact_name=XSS,
+        contact_phone="021-1",
+        preferred_dates=XSS,
+        grades="五年级",
+        audience_size=10,
+        topic=XSS,
+    )
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get(reverse("wagtailsnippets_campaigns_talkrequest:list")).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    inspect = client.get(
+        reverse("wagtailsnippets_campaigns_talkrequest:inspect", args=[event.request.pk])
+    ).content.decode()
+    assert '<script>alert("x")</script>' not in inspect
+
+
+def test_search_terms_are_escaped_when_echoed(client, home):
+    html = client.get("/search/", {"q": XSS}).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "onerror=alert(1)>" not in html
