@@ -41,3 +41,41 @@ def sessions_for_agreements(agreements, start, end):
         }
         for agreement in agreements
     ]
+
+
+def reach_by_district(user, start, end):
+    """{district id: (schools reached by a completed event, student person-times)} for
+    school events between ``start`` and ``end`` that ``user`` may see."""
+    from django.db.models import Sum
+
+    from campaigns.models import STUDENT_GROUPS, Attendance
+    from schools.scoping import scope
+
+    events = scope(
+        Event.objects.filter(
+            status=EventStatus.COMPLETED,
+            school__isnull=False,
+            start__date__gte=start,
+            start__date__lte=end,
+        ),
+        user,
+    )
+    schools = {
+        row["school__district"]: row["n"]
+        for row in events.values("school__district")
+        .annotate(n=Count("school", distinct=True))
+        .order_by()
+    }
+    students = {
+        row["event__school__district"]: row["n"]
+        for row in Attendance.objects.filter(
+            event__in=events.values("pk"), group__in=STUDENT_GROUPS
+        )
+        .values("event__school__district")
+        .annotate(n=Sum("count"))
+        .order_by()
+    }
+    return {
+        district: (schools.get(district, 0), students.get(district, 0))
+        for district in set(schools) | set(students)
+    }

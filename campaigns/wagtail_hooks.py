@@ -368,3 +368,25 @@ def home_events(request, page):
     from campaigns.home import upcoming_section
 
     return upcoming_section(request, page)
+
+
+@hooks.register("schools_coverage_columns")
+def coverage_reached_by_events(request, rows):
+    """Per district: schools reached by at least one completed event this term, and the
+    students counted at school events this term against the district's enrolment."""
+    from campaigns.terms import current_term, reach_by_district
+
+    start, end = current_term(timezone.localdate())
+    reach = reach_by_district(request.user, start, end)
+    for row in rows:
+        schools, students = reach.get(row.pk, (0, 0))
+        row.schools_reached = schools
+        row.students_reached = students
+        row.students_share = (
+            round(students * 100 / row.enrolment_total, 1) if row.enrolment_total else 0.0
+        )
+    return [
+        ("schools_reached", gettext_lazy("Schools reached by an event this term")),
+        ("students_reached", gettext_lazy("Student person-times this term")),
+        ("students_share", gettext_lazy("Against enrolment (%)")),
+    ]

@@ -188,6 +188,17 @@ class CoverageReportView(ReportView):
         rows = list(coverage_rows(self.request.user))
         for row in rows:
             row.coverage = percentage(row.covered_count, row.school_count)
+        # Other apps add figures per district (campaigns: schools and students reached by
+        # events this term): a hook takes (request, rows), sets attributes on the rows and
+        # returns [(attribute, label)] for the extra columns.
+        self.columns = list(type(self).columns)
+        self.list_export = list(type(self).list_export)
+        self.export_headings = dict(type(self).export_headings)
+        for hook in _hooks("schools_coverage_columns"):
+            for attribute, label in hook(self.request, rows) or []:
+                self.columns.append(Column(attribute, label=label))
+                self.list_export.append(attribute)
+                self.export_headings[attribute] = label
         return rows
 
     def get_context_data(self, **kwargs):

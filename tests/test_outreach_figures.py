@@ -380,3 +380,16 @@ def test_write_up_twice_makes_two_distinct_drafts(data, home):
     SectionPageFactory(parent=home, slug="news")
     first, second = create_write_up(data["e1"]), create_write_up(data["e1"])
     assert first.slug != second.slug
+
+
+@time_machine.travel(datetime.datetime(2026, 6, 30, 12, tzinfo=SHANGHAI), tick=False)
+def test_coverage_report_counts_schools_and_students_reached_this_term(client, data):
+    """Spring term 2026 (1 Feb – 31 Aug): e1 reached school A (120 junior students), e3 school
+    B (200 senior students); teachers are not students."""
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(reverse("schools_coverage"), {"export": "csv"})
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").replace("\r", "").splitlines()
+    rows = {line.split(",")[0]: line.split(",") for line in lines[1:]}
+    # district, schools, covered, %, enrolment, covered enrolment, reached, students, share
+    assert rows["东区"][6:] == ["1", "120", "12.0"]
+    assert rows["西区"][6:] == ["1", "200", "22.2"]

@@ -238,3 +238,20 @@ def test_agreements_filter_by_derived_status(client, world):
     html = client.get(url("list"), {"status": "draft"}).content.decode()
     assert "草稿中学" in html
     assert "浦东第一中学" not in html
+
+
+def test_choosers_are_scoped(client, world):
+    client.force_login(world["staff_a"])
+    response = client.get(reverse("wagtailsnippetchoosers_schools_counsellor:choose"))
+    html = (
+        response.json()["html"]
+        if response["Content-Type"].startswith("application/json")
+        else response.content.decode()
+    )
+    assert "王丽华" in html
+    assert "李建国" not in html
+    other = world["b"].counsellor
+    chosen = client.get(
+        reverse("wagtailsnippetchoosers_schools_counsellor:chosen", args=[other.pk])
+    )
+    assert chosen.status_code == 404
