@@ -136,6 +136,10 @@ def do(client, world, role, model, side, action):
         return outcome_of(client.get(reverse(f"{name}:list")), lambda r: marker in body(r))
     if action == "edit":
         return outcome_of(client.get(reverse(f"{name}:edit", args=[record.pk])))
+    if action == "view":
+        # The read-only view where there is one (events, ledger lines), else the form.
+        view = "inspect" if model in ("event", "stockmovement") else "edit"
+        return outcome_of(client.get(reverse(f"{name}:{view}", args=[record.pk])))
     if action == "export":
         return outcome_of(
             client.get(reverse(f"{name}:list"), {"export": "csv"}), lambda r: marker in body(r)
@@ -154,12 +158,24 @@ A, H, D = "allowed", "hidden", "denied"
 # Editors and reviewers belong to no station: a record's own URL is a 404 for them before
 # any permission is weighed, and the listings refuse them outright.
 RECORDS = {
-    "editor": {"list": (D, D), "edit": (H, H), "delete": (H, H), "export": (D, D)},
-    "reviewer": {"list": (D, D), "edit": (H, H), "delete": (H, H), "export": (D, D)},
-    "staff": {"list": (A, H), "edit": (A, H), "delete": (D, H), "export": (D, D)},
-    "manager": {"list": (A, H), "edit": (A, H), "delete": (A, H), "export": (A, H)},
-    "administrator": {"list": (A, A), "edit": (A, A), "delete": (A, A), "export": (A, A)},
-    "public": {"list": (D, D), "edit": (D, D), "delete": (D, D), "export": (D, D)},
+    "editor": {"list": (D, D), "view": (H, H), "edit": (H, H), "delete": (H, H), "export": (D, D)},
+    "reviewer": {
+        "list": (D, D),
+        "view": (H, H),
+        "edit": (H, H),
+        "delete": (H, H),
+        "export": (D, D),
+    },
+    "staff": {"list": (A, H), "view": (A, H), "edit": (A, H), "delete": (D, H), "export": (D, D)},
+    "manager": {"list": (A, H), "view": (A, H), "edit": (A, H), "delete": (A, H), "export": (A, H)},
+    "administrator": {
+        "list": (A, A),
+        "view": (A, A),
+        "edit": (A, A),
+        "delete": (A, A),
+        "export": (A, A),
+    },
+    "public": {"list": (D, D), "view": (D, D), "edit": (D, D), "delete": (D, D), "export": (D, D)},
 }
 # Staff may correct attendance they recorded, so they may delete it.
 ATTENDANCE_OVERRIDES = {("staff", "delete"): (A, H)}
@@ -190,7 +206,7 @@ CASES = [
     (role, model, action)
     for role in ROLES
     for model in ("event", "attendance", "stockmovement", "counselloragreement")
-    for action in ("list", "edit", "delete", "export")
+    for action in ("list", "view", "edit", "delete", "export")
 ]
 
 
