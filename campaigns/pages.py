@@ -21,21 +21,23 @@ from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
 from jindu.listing import paginate, querystring_without_page
-from jindu.models.mixins import PublicPageMixin, image_field, intro_field, page_search_fields
-from schools.models import District
+from jindu.models.mixins import (
+    IntroPage,
+    PublicPageMixin,
+    image_field,
+    intro_field,
+    page_search_fields,
+)
+from schools.models import District, localized
 
 EVENTS_PER_PAGE = 30
 
 
-class EventIndexPage(RoutablePageMixin, PublicPageMixin, Page):
+class EventIndexPage(RoutablePageMixin, IntroPage):
     """Upcoming public events by month, filterable by district and venue type, each with a
     detail view and an .ics download. Internal events never appear, nor does anything about
     the people involved (counsellors, school contacts, requesters)."""
 
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -52,14 +54,12 @@ class EventIndexPage(RoutablePageMixin, PublicPageMixin, Page):
             Event.objects.public_upcoming().select_related("school", "district").order_by("start")
         )
 
-    def _localized_districts(self):
+    def district_names(self):
+        """{district pk: its name in this page's language}, in the districts' order."""
         originals = District.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
             "sort_order"
         )
-        translations = {
-            d.translation_key: d for d in District.objects.filter(locale_id=self.locale_id)
-        }
-        return [(d, translations.get(d.translation_key, d)) for d in originals]
+        return {pk: shown.name for pk, shown in localized(originals, self.locale_id).items()}
 
     @path("")
     def index_view(self, request):
@@ -73,8 +73,7 @@ class EventIndexPage(RoutablePageMixin, PublicPageMixin, Page):
         if venue in VenueType.values:
             events = events.filter(venue_type=venue)
         page_of_events = paginate(request, events, EVENTS_PER_PAGE)
-        districts = self._localized_districts()
-        names = {original.pk: shown.name for original, shown in districts}
+        names = self.district_names()
         months = []
         for event in page_of_events:
             event.district_name = names.get(event.district_id, event.district.name)
@@ -88,7 +87,7 @@ class EventIndexPage(RoutablePageMixin, PublicPageMixin, Page):
             context_overrides={
                 "events": page_of_events,
                 "months": months,
-                "districts": [(original.pk, shown.name) for original, shown in districts],
+                "districts": list(names.items()),
                 "venue_types": VenueType.choices,
                 "selected_district": district,
                 "selected_venue": venue,
@@ -109,8 +108,7 @@ class EventIndexPage(RoutablePageMixin, PublicPageMixin, Page):
     @path("<int:event_id>/", name="event_detail")
     def event_view(self, request, event_id):
         event = self._public_event(event_id)
-        names = {original.pk: shown.name for original, shown in self._localized_districts()}
-        event.district_name = names.get(event.district_id, event.district.name)
+        event.district_name = self.district_names().get(event.district_id, event.district.name)
         return self.render(
             request,
             template="campaigns/event_detail.html",
@@ -249,13 +247,9 @@ class CampaignPage(PublicPageMixin, Page):
         return context
 
 
-class CampaignIndexPage(PublicPageMixin, Page):
+class CampaignIndexPage(IntroPage):
     """Past and present June 26 campaigns, newest first, each with its final figures."""
 
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count_per_parent = 1

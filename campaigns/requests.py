@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
 from campaigns.models import Event, EventFormat, EventStatus, TalkRequest, VenueType
-from schools.models import District, School, Station
+from schools.models import District, School, Station, localized
 from schools.reminders import station_managers
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
@@ -63,11 +63,11 @@ class TalkRequestForm(forms.Form):
         originals = District.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
             "sort_order"
         )
-        names = {}
-        if locale is not None:
-            names = {d.translation_key: d.name for d in District.objects.filter(locale=locale)}
+        shown = (
+            localized(originals, locale.pk) if locale is not None else {d.pk: d for d in originals}
+        )
         self.fields["district"].choices = [("", "—")] + [
-            (str(d.pk), names.get(d.translation_key, d.name)) for d in originals
+            (str(pk), d.name) for pk, d in shown.items()
         ]
 
     def clean_contact_phone(self):

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from jindu.models.mixins import PublicPageMixin, intro_field, page_search_fields
+from jindu.models.mixins import IntroPage
 from jindu.search import segmented
 
 RENEWAL_WINDOW_DAYS = 30
@@ -29,6 +29,23 @@ def default_locale_only():
 
 def default_locale():
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+def localized(originals, locale_id):
+    """{original pk: the row shown in ``locale_id``}: each default-language district or
+    station in the page's language where it has been translated, else the original. One
+    query, whatever the number of rows."""
+    originals = list(originals)
+    if not originals:
+        return {}
+    model = type(originals[0])
+    translations = {
+        row.translation_key: row
+        for row in model.objects.filter(
+            locale_id=locale_id, translation_key__in=[o.translation_key for o in originals]
+        )
+    }
+    return {o.pk: translations.get(o.translation_key, o) for o in originals}
 
 
 class District(TranslatableMixin, models.Model):
@@ -529,14 +546,10 @@ class CounsellorAgreement(models.Model):
         return chain
 
 
-class StationDirectoryPage(PublicPageMixin, Page):
+class StationDirectoryPage(IntroPage):
     """The public list of work stations by district, with address and public phone, and
     the 24-hour hotline. It shows stations and nothing about the people who work there."""
 
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -554,22 +567,12 @@ class StationDirectoryPage(PublicPageMixin, Page):
             .select_related("district")
             .order_by("district__sort_order", "name")
         )
-        keys = [station.translation_key for station in originals]
-        district_keys = {station.district.translation_key for station in originals}
-        localized = {
-            s.translation_key: s
-            for s in Station.objects.filter(locale_id=self.locale_id, translation_key__in=keys)
-        }
-        districts = {
-            d.translation_key: d
-            for d in District.objects.filter(
-                locale_id=self.locale_id, translation_key__in=district_keys
-            )
-        }
+        shown_stations = localized(originals, self.locale_id)
+        shown_districts = localized({s.district for s in originals}, self.locale_id)
         groups = []
         for station in originals:
-            shown = localized.get(station.translation_key, station)
-            district = districts.get(station.district.translation_key, station.district)
+            shown = shown_stations[station.pk]
+            district = shown_districts[station.district_id]
             if not groups or groups[-1][0] != district:
                 groups.append((district, []))
             groups[-1][1].append(shown)

@@ -18,10 +18,10 @@ from jindu.blocks import BodyBlock
 from jindu.listing import paginate, querystring_without_page
 
 from .mixins import (
+    IntroPage,
     PublicPageMixin,
     article_list_field,
     image_field,
-    intro_field,
     page_search_fields,
     reading_minutes,
 )
@@ -31,14 +31,9 @@ ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
 
 
-class SectionPage(RoutablePageMixin, PublicPageMixin, Page):
+class SectionPage(RoutablePageMixin, IntroPage):
     """A topic section (认识毒品, 预防教育, 戒毒康复, 禁毒政策, 工作动态): its articles, newest
     first, filterable by audience and tag, with an RSS feed at ``feed/``."""
-
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
 
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = ["jindu.ArticlePage", "jindu.SectionPage"]

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pypinyin import Style, lazy_pinyin
 
-from .mixins import PublicPageMixin, intro_field, page_search_fields
+from .mixins import IntroPage, PublicPageMixin, page_search_fields
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -46,13 +46,9 @@ def sort_key(name):
     return [syllable.lower() for syllable in lazy_pinyin(name or "")]
 
 
-class DrugIndexPage(PublicPageMixin, Page):
+class DrugIndexPage(IntroPage):
     """Drug facts A–Z; Chinese names are filed by their pinyin initial."""
 
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = ["jindu.DrugFactPage"]
     max_count_per_parent = 1

@@ -6,7 +6,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
 
 from jindu.search import segmented
 
@@ -96,3 +99,16 @@ def chosen_pages(queryset, stream):
         return []
     pages = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]
+
+
+class IntroPage(PublicPageMixin, Page):
+    """A page that is an introduction and something listed under it (sections, indexes,
+    directories, forms). Subclasses add their own listing and template."""
+
+    intro = intro_field()
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = page_search_fields(Page, index.SearchField("intro"))
+
+    class Meta:
+        abstract = True

@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 from wagtail.search import index
 
 from jindu.listing import paginate, querystring_without_page
 from jindu.search import segmented
 
-from .mixins import PublicPageMixin, image_field, intro_field, page_search_fields
+from .mixins import IntroPage, image_field
 from .taxonomy import LANGUAGE_CHOICES, Audience
 
 RESOURCES_PER_PAGE = 24
@@ -77,14 +76,10 @@ class Resource(index.Indexed, ClusterableModel):
         return self.title
 
 
-class ResourceLibraryPage(PublicPageMixin, Page):
+class ResourceLibraryPage(IntroPage):
     """Posters, leaflets and lesson material to download, filterable by audience, language
     and type."""
 
-    intro = intro_field()
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = []
     template = "jindu/resource_library_page.html"
