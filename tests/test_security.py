@@ -218,7 +218,7 @@ def test_request_fields_are_escaped_in_the_admin(client, home):
     TalkRequest.objects.create(
         event=event,
         school_name=XSS,
-        contact_name=XSS,
+        contact_name="<script>alert(2)</script>",
         contact_phone="021-1",
         preferred_dates=XSS,
         grades="五年级",
@@ -228,10 +228,12 @@ def test_request_fields_are_escaped_in_the_admin(client, home):
     client.force_login(UserFactory(is_superuser=True))
     html = client.get(reverse("wagtailsnippets_campaigns_talkrequest:list")).content.decode()
     assert '<script>alert("x")</script>' not in html
+    assert "<script>alert(2)</script>" not in html
     inspect = client.get(
         reverse("wagtailsnippets_campaigns_talkrequest:inspect", args=[event.request.pk])
     ).content.decode()
     assert '<script>alert("x")</script>' not in inspect
+    assert "<script>alert(2)</script>" not in inspect
 
 
 def test_search_terms_are_escaped_when_echoed(client, home):
