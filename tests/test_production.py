@@ -1,0 +1,94 @@
+"""The production setup: static files build with hashed, compressed names; REDIS_URL,
+S3 and CDN purge switch on from the environment."""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_production(code, setup=True, **env):
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="jindu.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", ("import django; django.setup();" if setup else "") + code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+def test_collectstatic_builds_hashed_compressed_files(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="jindu.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        STATIC_ROOT=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    hashed = manifest["jindu/css/site.css"]
+    assert hashed != "jindu/css/site.css"
+    assert (tmp_path / (hashed + ".gz")).exists()
+    assert "vendor/chartjs/chart.umd.min.js" in manifest
+
+
+def test_whitenoise_serves_static_in_production():
+    result = run_production("from django.conf import settings; print(settings.MIDDLEWARE[1])")
+    assert result.stdout.strip() == "whitenoise.middleware.WhiteNoiseMiddleware", result.stderr
+
+
+def test_redis_cache_when_redis_url_is_set():
+    result = run_production(
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+
+
+def test_redis_cache_works_against_a_real_server():
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("no Redis server at 127.0.0.1:6379")
+    result = run_production(
+        "from django.core.cache import cache; cache.set('jindu-test', '禁毒', 10); print(cache.get('jindu-test'))",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+    )
+    assert result.stdout.strip() == "禁毒", result.stderr
+
+
+def test_s3_media_and_cdn_purge_from_the_environment():
+    # Read the settings module only: the s3 extra (django-storages) need not be installed.
+    result = run_production(
+        "import jindu.settings.production as settings;"
+        "print(settings.STORAGES['default']['BACKEND']);"
+        "print(settings.WAGTAILFRONTENDCACHE['default']['LOCATION'])",
+        AWS_STORAGE_BUCKET_NAME="jindu-media",
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        setup=False,
+    )
+    assert result.stdout.split() == ["storages.backends.s3.S3Storage", "http://127.0.0.1:6081"], (
+        result.stderr
+    )
