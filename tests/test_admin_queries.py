@@ -1,10 +1,11 @@
 """Admin listings cost the same number of queries at two data sizes."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+import pytest
 
 from campaigns.models import Attendance
 from campaigns.roles import ensure_campaign_permissions
@@ -47,7 +48,9 @@ def grow(station, count):
     receive(material, station, 10)
     for _ in range(count):
         school = SchoolFactory(district=station.district)
-        event = EventFactory(station=station, school=school, venue_type="school", counsellors=[counsellor])
+        event = EventFactory(
+            station=station, school=school, venue_type="school", counsellors=[counsellor]
+        )
         Attendance.objects.create(event=event, group="junior", count=10)
         AgreementFactory(counsellor=counsellor, school=school)
 
