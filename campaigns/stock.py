@@ -1,19 +1,15 @@
-"""Stock per station and material, computed in the database from the ledger."""
+"""Stock per station and material, summed by the database from the ledger."""
 
 from django.db.models import Q, Sum
 
-from campaigns.models import Material, MovementKind, StockMovement
+from campaigns.models import MovementKind, StockMovement
 
 
-def stock_levels(stations=None):
-    """Rows of (material, station, received, distributed, adjusted, in stock)."""
-    movements = StockMovement.objects.all()
-    if stations is not None:
-        movements = movements.filter(station__in=stations)
-    return (
-        movements.values(
-            "material__name", "material__unit", "station__name", "material_id", "station_id"
-        )
+def stock_levels(movements=None):
+    """Rows with material, unit, station, received, distributed, adjusted and in_stock."""
+    movements = StockMovement.objects.all() if movements is None else movements
+    rows = (
+        movements.values("material__name", "material__unit", "station__name")
         .annotate(
             received=Sum("quantity", filter=Q(kind=MovementKind.RECEIPT), default=0),
             distributed=Sum("quantity", filter=Q(kind=MovementKind.DISTRIBUTION), default=0),
@@ -21,10 +17,6 @@ def stock_levels(stations=None):
         )
         .order_by("station__name", "material__name")
     )
-
-
-def in_stock(row):
-    return row["received"] + row["adjusted"] - row["distributed"]
-
-
-__all__ = ["Material", "in_stock", "stock_levels"]
+    for row in rows:
+        row["in_stock"] = row["received"] + row["adjusted"] - row["distributed"]
+        yield row

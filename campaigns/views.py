@@ -18,12 +18,10 @@ from wagtail.admin.views.reports import ReportView
 
 from campaigns import reports
 from campaigns.models import (
-    Attendance,
     CalendarToken,
     Campaign,
     Event,
     EventStatus,
-    MovementKind,
     StockMovement,
     VenueType,
 )
@@ -337,4 +335,53 @@ def write_up_event(request, pk):
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
-__all__ = ["Attendance", "MovementKind", "StockMovement"]
+class StockLevelsView(ReportView):
+    """What each station has in stock, material by material, from the ledger."""
+
+    page_title = gettext_lazy("Stock levels")
+    header_icon = "download"
+    paginate_by = None
+    index_url_name = "campaigns_stock"
+    index_results_url_name = "campaigns_stock_results"
+    export_filename = "stock-levels"
+    list_export = ["station", "material", "unit", "received", "distributed", "adjusted", "in_stock"]
+    columns = [
+        Column("station", label=gettext_lazy("Work station")),
+        Column("material", label=gettext_lazy("Material")),
+        Column("in_stock", label=gettext_lazy("In stock")),
+        Column("unit", label=gettext_lazy("Unit")),
+        Column("received", label=gettext_lazy("Received")),
+        Column("distributed", label=gettext_lazy("Distributed")),
+        Column("adjusted", label=gettext_lazy("Adjusted")),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("campaigns.view_stockmovement"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.is_export and not is_station_manager(request.user):
+            raise PermissionDenied
+
+    def get_queryset(self):
+        from campaigns.stock import stock_levels
+
+        movements = scope(StockMovement.objects.all(), self.request.user)
+        return [
+            type(
+                "Row",
+                (),
+                {
+                    "station": row["station__name"],
+                    "material": row["material__name"],
+                    "unit": row["material__unit"],
+                    "received": row["received"],
+                    "distributed": row["distributed"],
+                    "adjusted": row["adjusted"],
+                    "in_stock": row["in_stock"],
+                },
+            )()
+            for row in stock_levels(movements)
+        ]

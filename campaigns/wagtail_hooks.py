@@ -291,6 +291,12 @@ def register_campaign_admin_urls():
             name="campaigns_reset_feed_token",
         ),
         path("campaigns/dashboard/", views.dashboard_view, name="campaigns_dashboard"),
+        path("campaigns/stock/", views.StockLevelsView.as_view(), name="campaigns_stock"),
+        path(
+            "campaigns/stock/results/",
+            views.StockLevelsView.as_view(results_only=True),
+            name="campaigns_stock_results",
+        ),
         path(
             "campaigns/reports/<slug:dimension>/",
             views.EventReportView.as_view(),
@@ -329,6 +335,18 @@ def dashboard_menu_item():
         reverse("campaigns_dashboard"),
         icon_name="pick",
         order=292,
+    )
+
+
+class StockMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("campaigns.view_stockmovement")
+
+
+@hooks.register("register_reports_menu_item")
+def stock_levels_menu_item():
+    return StockMenuItem(
+        gettext_lazy("Stock levels"), reverse("campaigns_stock"), icon_name="download", order=720
     )
 
 

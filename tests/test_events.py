@@ -397,3 +397,19 @@ def test_events_listing_and_export_are_scoped(client, staff):
         client.get(reverse("wagtailsnippets_campaigns_event:edit", args=[other.pk])).status_code
         == 404
     )
+
+
+def test_stock_levels_report_is_summed_and_scoped(client, staff):
+    user, station = staff
+    event = EventFactory(station=station)
+    leaflet = MaterialFactory(name="禁毒知识宣传单")
+    receive(leaflet, station, 500)
+    distribute(leaflet, event, 120)
+    StockMovement(material=leaflet, station=station, kind="adjustment", quantity=-30).record()
+    receive(MaterialFactory(name="别站海报"), StationFactory(), 99)
+    client.force_login(user)
+    html = client.get(reverse("campaigns_stock")).content.decode()
+    assert "禁毒知识宣传单" in html
+    assert "<td>350</td>" in html.replace(" ", "").replace("\n", "") or ">350<" in html
+    assert "别站海报" not in html
+    assert client.get(reverse("campaigns_stock"), {"export": "csv"}).status_code in (302, 403)
