@@ -6,7 +6,6 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -132,9 +131,6 @@ def month_grid(year, month):
     """Weeks of the month as lists of dates (Monday first), padded with neighbouring days."""
     cal = calendar_module.Calendar(firstweekday=0)
     return cal.monthdatescalendar(year, month)
-
-
-__all__ = ["EventIndexPage", "Http404", "month_grid"]
 
 
 def june_26(year):
