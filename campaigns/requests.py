@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from django_ratelimit.core import is_ratelimited
+from django_tasks import task
 
 from campaigns.models import Event, EventFormat, EventStatus, TalkRequest, VenueType
 from schools.models import District, School, Station, localized
@@ -140,11 +141,21 @@ def create_request(data, language):
             topic=data["topic"],
             language=language,
         )
-        transaction.on_commit(lambda: notify_station(request))
+        transaction.on_commit(lambda: notify_station.enqueue(request.pk))
     return request
 
 
-def notify_station(talk_request):
+@task()
+def notify_station(talk_request_id):
+    """Email the managers of the request's station. A task, so a slow or failing mail server
+    never holds up or loses the school's request (it is saved before this runs)."""
+    talk_request = (
+        TalkRequest.objects.select_related("event__station", "event__district")
+        .filter(pk=talk_request_id)
+        .first()
+    )
+    if talk_request is None:
+        return
     event = talk_request.event
     recipients = list(station_managers(event.station).values_list("email", flat=True))
     if not recipients:

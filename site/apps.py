@@ -8,3 +8,8 @@ class JinduConfig(AppConfig):
     name = "jindu"
     label = "jindu"
     verbose_name = _("Public site")
+
+    def ready(self):
+        from jindu.caching import connect_signals
+
+        connect_signals()

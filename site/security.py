@@ -6,10 +6,18 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
 from axes.backends import AxesStandaloneBackend
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware
 
 
 class SiteCSPMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # A page from the page cache carries the policy it was stored with; building it again
+        # would be most of the cost of serving it. (No nonces are used, so it is the same.)
+        if HEADER in response:
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):

@@ -28,6 +28,21 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA:
+    # One server without a web server or S3 in front (`make serve`, the browser tests):
+    # images only. Documents always go through Wagtail's view, which checks who may see
+    # them (the signed agreements are private).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    media = settings.MEDIA_URL.strip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media}/(?P<path>(?:original_images|images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(

@@ -273,6 +273,25 @@ def test_valid_request_creates_a_requested_event_and_an_email(
     assert "您的申请已发送" in confirmation or "your request has been sent" in confirmation
 
 
+# The worker closes its database connection between tasks, as it should, which a test
+# wrapped in one transaction would not survive (PostgreSQL); the rows migrations made (the
+# root page, locales) are put back afterwards.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_a_task_worker_the_request_is_kept_before_the_email_goes(
+    client, form_page, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form_page["page"].url, valid_data(form_page))
+    assert TalkRequest.objects.count() == 1
+    assert mail.outbox == []  # waiting for the worker, not lost
+    call_command(
+        "db_worker", batch=True, no_startup_delay=True, stdout=StringIO(), stderr=StringIO()
+    )
+    assert len(mail.outbox) == 1
+    assert "浦东实验小学" in mail.outbox[0].subject
+
+
 def test_unknown_school_still_arrives_for_staff_to_match(client, form_page):
     client.post(form_page["page"].url, valid_data(form_page, school_name="新建学校"))
     event = Event.objects.get()

@@ -11,15 +11,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from wagtailcache.cache import WagtailCacheMixin
+
 from jindu.search import segmented
 
 CJK_CHARS_PER_MINUTE = 400
 LATIN_WORDS_PER_MINUTE = 200
 
 
-class PublicPageMixin(models.Model):
+class PublicPageMixin(WagtailCacheMixin, models.Model):
     """What every public page offers search engines and link previews: a description and an
-    image for OpenGraph, derived from the page's own fields when the editor set none."""
+    image for OpenGraph, derived from the page's own fields when the editor set none.
+    Pages behind a view restriction are marked private, so the page cache never keeps them."""
 
     summary_field = "intro"
     image_field = "hero_image"
@@ -27,6 +30,15 @@ class PublicPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's restriction check and the page cache both ask while serving the same
+        page instance; the answer is read once."""
+        if getattr(self, "_view_restrictions", None) is None:
+            restrictions = super().get_view_restrictions()
+            restrictions._fetch_all()
+            self._view_restrictions = restrictions
+        return self._view_restrictions
 
     @property
     def meta_description(self):

@@ -64,14 +64,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "wagtailcache",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The anonymous page cache (jindu/caching.py) stores responses here, with every header
+    # added below...
+    "jindu.caching.PageCacheMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    # ...and serves them from here, once the language is known: a hit skips everything
+    # below. Visitors with a session (staff) never get a cached page (jindu.wagtail_hooks).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "jindu.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,6 +207,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Serve uploaded images from this process when nothing else does (see urls.py).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -208,9 +218,25 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "jindu",
-    }
+    },
+    # Whole anonymous pages (wagtail-cache, see jindu/caching.py). Its own cache, because
+    # it is emptied on every publish. Production shares it between workers.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "jindu-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+WAGTAIL_CACHE_BACKEND = "pages"
+WAGTAIL_CACHE_HEADER = "X-Page-Cache"
+# How long a page may be served from the cache at most; changes empty it sooner, and no
+# entry outlives the local day (jindu.caching.PageCacheMiddleware).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# Background work (Wagtail's reference index, image focal points, file deletion and CDN
+# purges; our talk-request notices) runs at once in development. Production keeps it in the
+# database for `manage.py db_worker` (django-tasks-db), so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

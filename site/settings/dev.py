@@ -21,6 +21,8 @@ else:
     SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = ["*"]
+# Template and code changes show at once while developing; PAGE_CACHE=1 turns it on.
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", False)
 
 try:
     from .local import *  # noqa: F403

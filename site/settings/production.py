@@ -2,11 +2,20 @@
 without one."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES, env_bool
+from .base import BASE_DIR, CACHES, MIDDLEWARE, STORAGES, env_bool
+
+
+def next_redis_database(url):
+    """redis://host:6379/0 -> redis://host:6379/1 (database 0 when the URL names none)."""
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{database + 1}"))
+
 
 DEBUG = False
 
@@ -39,14 +48,37 @@ STORAGES = {
 
 # A cache shared by every app server (Django's own Redis backend) when REDIS_URL is set:
 # login throttling counts, rate limits and cached figures then hold across servers.
+# The page cache is emptied with FLUSHDB on every publish, so it gets a Redis database of its
+# own: PAGE_CACHE_REDIS_URL, or by default REDIS_URL's database plus one. Without Redis it
+# lives in files that every worker on this machine shares (one server only).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jindu",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
+            or next_redis_database(os.environ["REDIS_URL"]),
+            "KEY_PREFIX": "jindu-pages",
+        },
     }
+else:
+    CACHES = {
+        **CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+
+# Background tasks wait in the database until a `manage.py db_worker` process runs them;
+# TASKS_IMMEDIATE=1 runs them inside the request instead (a single small server).
+if not env_bool("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Uploaded media in S3-compatible storage when a bucket is configured (extra "s3").
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
