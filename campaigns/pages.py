@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -307,4 +308,7 @@ class TalkRequestPage(PublicPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         from campaigns.requests import handle_talk_request
 
-        return handle_talk_request(self, request, super().serve, *args, **kwargs)
+        response = handle_talk_request(self, request, super().serve, *args, **kwargs)
+        # The form carries a per-visitor CSRF token: never kept in the page cache.
+        patch_cache_control(response, private=True)
+        return response

@@ -23,12 +23,11 @@ def sessions_for_agreements(agreements, start, end):
     agreements = list(agreements)
     counts = {
         (row["school_id"], row["counsellors"]): row["n"]
-        for row in Event.objects.filter(
+        for row in Event.objects.starting_between(start, end)
+        .filter(
             status=EventStatus.COMPLETED,
             school_id__in=[a.school_id for a in agreements],
             counsellors__in=[a.counsellor_id for a in agreements],
-            start__date__gte=start,
-            start__date__lte=end,
         )
         .values("school_id", "counsellors")
         .annotate(n=Count("pk", distinct=True, filter=Q(status=EventStatus.COMPLETED)))
@@ -52,11 +51,8 @@ def reach_by_district(user, start, end):
     from schools.scoping import scope
 
     events = scope(
-        Event.objects.filter(
-            status=EventStatus.COMPLETED,
-            school__isnull=False,
-            start__date__gte=start,
-            start__date__lte=end,
+        Event.objects.starting_between(start, end).filter(
+            status=EventStatus.COMPLETED, school__isnull=False
         ),
         user,
     )

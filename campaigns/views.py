@@ -286,13 +286,8 @@ class EventReportView(ReportView):
             campaign = Campaign.objects.filter(pk=int(params["campaign"])).first()
             if campaign is not None:
                 events = events.filter(campaign_id__in=campaign.with_descendants())
-        for name, lookup in (("from", "start__date__gte"), ("to", "start__date__lte")):
-            try:
-                events = events.filter(
-                    **{lookup: datetime.date.fromisoformat(params.get(name, ""))}
-                )
-            except ValueError:
-                pass
+        self.period = report_period(params, timezone.localdate())
+        events = events.starting_between(*self.period)
         return [type("Row", (), row)() for row in reports.breakdown(events, self.dimension)]
 
     def get_context_data(self, **kwargs):
@@ -302,7 +297,12 @@ class EventReportView(ReportView):
         ]
         context["dimension"] = self.dimension
         context["campaigns"] = Campaign.objects.order_by("-start_date")
-        context["params"] = self.request.GET
+        first, last = self.period
+        context["params"] = {
+            **self.request.GET.dict(),
+            "from": first.isoformat() if first else "",
+            "to": last.isoformat() if last else "",
+        }
         context["can_export"] = is_station_manager(self.request.user)
         rows = self.object_list
         context["totals"] = {
@@ -310,6 +310,23 @@ class EventReportView(ReportView):
             for key in ("held", "planned", "audience", "materials")
         }
         return context
+
+
+def report_period(params, today):
+    """The days a report covers: the dates asked for; else, unless a campaign is chosen, the
+    last twelve months. All of an agency's history at once is rarely what is wanted and
+    costs the most; clearing the dates shows it."""
+
+    def day(name):
+        try:
+            return datetime.date.fromisoformat(params.get(name, ""))
+        except ValueError:
+            return None
+
+    first, last = day("from"), day("to")
+    if "from" not in params and "to" not in params and not params.get("campaign"):
+        first = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
+    return first, last
 
 
 # Write-up

@@ -2,6 +2,13 @@
 wagtail-localize's translation sources and string translations, so that the English side
 stays in step with the Chinese source (synchronised fields, later source updates)."""
 
+import threading
+
+from django.conf import settings
+from django.core.signals import request_started
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -9,6 +16,53 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+
+# Locales looked up once per request instead of once per link: a page shows dozens of
+# links, and Wagtail's Locale.get_active() and page.locale each cost a query.
+_request_locales = threading.local()
+
+
+def _forget_locales(**kwargs):
+    _request_locales.__dict__.clear()
+
+
+request_started.connect(_forget_locales, dispatch_uid="jindu-forget-locales")
+post_save.connect(_forget_locales, sender=Locale, dispatch_uid="jindu-locale-saved")
+post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="jindu-locale-deleted")
+
+
+def _locales():
+    if not hasattr(_request_locales, "by_code"):
+        locales = list(Locale.objects.all())
+        _request_locales.by_code = {locale.language_code: locale for locale in locales}
+        _request_locales.by_id = {locale.pk: locale for locale in locales}
+    return _request_locales
+
+
+def locale_for(language_code):
+    """The Locale of ``language_code`` (None when the site has no such language)."""
+    return _locales().by_code.get(language_code)
+
+
+def locale_of(instance):
+    """``instance.locale`` without a query per instance."""
+    return _locales().by_id.get(instance.locale_id) or instance.locale
+
+
+def active_locale():
+    return locale_for(translation.get_language()) or locale_for(settings.LANGUAGE_CODE)
+
+
+def localized(page):
+    """Wagtail's ``page.localized`` (the live translation in the active language, else the
+    page itself) with the locale looked up once per request."""
+    locale = active_locale()
+    if locale is None or locale.pk == page.locale_id:
+        return page
+    translated = page.get_translation_or_none(locale)
+    if translated is None or not getattr(translated, "live", True):
+        return page
+    return translated
 
 
 def translate(instance, language_code, strings, *, user=None, publish=True):

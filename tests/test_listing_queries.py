@@ -88,3 +88,108 @@ def test_search_queries_do_not_grow(client, home):
     few = queries_for(client, "/search/?q=毒品")
     fill_section(section, 45, image, parents, start=5)
     assert queries_for(client, "/search/?q=毒品") == few
+
+
+# The other public page types: what they list grows with the agency's records.
+
+
+def public_events(station, count, start=0):
+    import datetime
+
+    from tests.factories import SHANGHAI, EventFactory
+
+    base = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=SHANGHAI)
+    return [
+        EventFactory(
+            station=station,
+            is_public=True,
+            status="confirmed",
+            start=base + datetime.timedelta(days=number),
+            end=base + datetime.timedelta(days=number, hours=2),
+        )
+        for number in range(start, start + count)
+    ]
+
+
+def test_events_page_and_event_detail_queries_do_not_grow(client, home):
+    from campaigns.pages import EventIndexPage
+    from tests.factories import StationFactory
+
+    index = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
+    station = StationFactory()
+    first = public_events(station, 3)[0]
+    detail = f"{index.url}{first.pk}/"
+    few, few_detail = queries_for(client, index.url), queries_for(client, detail)
+    public_events(StationFactory(), 30, start=3)
+    assert queries_for(client, index.url) == few
+    assert queries_for(client, detail) == few_detail
+
+
+def test_campaign_pages_queries_do_not_grow(client, home):
+    from campaigns.models import Attendance
+    from campaigns.pages import CampaignIndexPage, CampaignPage
+    from tests.factories import CampaignFactory, StationFactory
+
+    index = home.add_child(instance=CampaignIndexPage(title="6·26国际禁毒日", slug="june-26"))
+
+    def year(number):
+        campaign = CampaignFactory(name=f"{number}年6·26")
+        page = index.add_child(
+            instance=CampaignPage(
+                title=f"{number}年6·26",
+                slug=str(number),
+                year=number,
+                campaign=campaign,
+                theme="珍爱生命",
+            )
+        )
+        for event in public_events(StationFactory(), 3, start=number):
+            event.campaign = campaign
+            event.save()
+            Attendance.objects.create(event=event, group="junior", count=40)
+        return page
+
+    page = year(2025)
+    few, few_index = queries_for(client, page.url), queries_for(client, index.url)
+    for number in range(2015, 2025):
+        year(number)
+    for event in public_events(StationFactory(), 20, start=100):
+        event.campaign = page.campaign
+        event.save()
+    assert queries_for(client, page.url) == few
+    assert queries_for(client, index.url) == few_index
+
+
+def test_station_directory_and_talk_request_queries_do_not_grow(client, home):
+    from campaigns.pages import TalkRequestPage
+    from schools.models import StationDirectoryPage
+    from tests.factories import StationFactory
+
+    directory = home.add_child(instance=StationDirectoryPage(title="禁毒社工站", slug="stations"))
+    form = home.add_child(instance=TalkRequestPage(title="预约禁毒讲座", slug="request"))
+    for _ in range(3):
+        StationFactory()
+    few, few_form = queries_for(client, directory.url), queries_for(client, form.url)
+    for _ in range(30):
+        StationFactory()
+    assert queries_for(client, directory.url) == few
+    assert queries_for(client, form.url) == few_form
+
+
+def test_article_drug_fact_and_quiz_queries_do_not_grow(client, home):
+    from tests.factories import QuizPageFactory
+
+    section = SectionPageFactory(parent=home, slug="news")
+    parents = Audience.objects.get(code="parents")
+    image = ImageFactory()
+    fill_section(section, 3, image, parents)
+    article = section.get_children().first().specific
+    drugs = DrugIndexPageFactory(parent=home)
+    fact = DrugFactPageFactory(parent=drugs, slug="heroin")
+    quiz = QuizPageFactory(parent=home)
+    urls = [article.url, fact.url, quiz.url, quiz.url + "?submitted=1&q0=0&q1=1"]
+    few = [queries_for(client, url) for url in urls]
+    fill_section(section, 30, image, parents, start=3)
+    for number in range(20):
+        DrugFactPageFactory(parent=drugs, slug=f"drug-{number}")
+    assert [queries_for(client, url) for url in urls] == few

@@ -393,3 +393,26 @@ def test_coverage_report_counts_schools_and_students_reached_this_term(client, d
     # district, schools, covered, %, enrolment, covered enrolment, reached, students, share
     assert rows["东区"][6:] == ["1", "120", "12.0"]
     assert rows["西区"][6:] == ["1", "200", "22.2"]
+
+
+def test_reports_cover_the_last_twelve_months_unless_asked_otherwise(client, db):
+    from tests.factories import SHANGHAI, EventFactory, UserFactory
+
+    def at(*day):
+        return datetime.datetime(*day, 9, 0, tzinfo=SHANGHAI)
+
+    EventFactory(start=at(2024, 3, 1), end=at(2024, 3, 1) + datetime.timedelta(hours=2))
+    EventFactory(start=at(2025, 12, 1), end=at(2025, 12, 1) + datetime.timedelta(hours=2))
+    EventFactory(start=at(2026, 11, 20), end=at(2026, 11, 20) + datetime.timedelta(hours=2))
+    client.force_login(UserFactory(is_superuser=True))
+    url = reverse("campaigns_report", args=["station"])
+    with time_machine.travel(at(2026, 11, 22), tick=False):
+        default = client.get(url)
+        everything = client.get(url, {"from": "", "to": ""})
+        chosen = client.get(url, {"from": "2024-01-01", "to": "2024-12-31"})
+    # The form shows the period it used, so nothing is left out silently.
+    assert default.context["params"]["from"] == "2025-12-01"
+    assert 'value="2025-12-01"' in default.content.decode()
+    assert default.context["totals"]["held"] == 2
+    assert everything.context["totals"]["held"] == 3
+    assert chosen.context["totals"]["held"] == 1

@@ -92,3 +92,49 @@ def test_s3_media_and_cdn_purge_from_the_environment():
     assert result.stdout.split() == ["storages.backends.s3.S3Storage", "http://127.0.0.1:6081"], (
         result.stderr
     )
+
+
+def test_page_cache_gets_its_own_redis_database():
+    # Emptying the page cache (FLUSHDB) must not take rate limits and figures with it.
+    result = run_production(
+        "from django.conf import settings; c = settings.CACHES;"
+        "print(c['default']['LOCATION']); print(c['pages']['LOCATION'])",
+        REDIS_URL="redis://127.0.0.1:6379/4",
+    )
+    assert result.stdout.split() == ["redis://127.0.0.1:6379/4", "redis://127.0.0.1:6379/5"], (
+        result.stderr
+    )
+
+
+def test_page_cache_is_shared_by_workers_without_redis():
+    result = run_production(
+        "from django.conf import settings; print(settings.CACHES['pages']['BACKEND'])"
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache", (
+        result.stderr
+    )
+
+
+def test_background_tasks_are_kept_in_the_database():
+    result = run_production(
+        "from django_tasks import task_backends; print(type(task_backends['default']).__name__)"
+    )
+    assert result.stdout.strip() == "DatabaseBackend", result.stderr
+
+
+def test_serve_media_serves_images_but_never_documents():
+    # Documents go through Wagtail's view, which checks who may see them.
+    result = run_production(
+        "from django.urls import Resolver404, resolve\n"
+        "for path in ['/media/images/a.jpg', '/media/original_images/a.jpg', '/media/documents/a.pdf']:\n"
+        "    try:\n"
+        "        print(path, resolve(path).func.__module__)\n"
+        "    except Resolver404:\n"
+        "        print(path, 'not-found')",
+        SERVE_MEDIA="1",
+    )
+    assert result.stdout.split("\n")[:3] == [
+        "/media/images/a.jpg django.views.static",
+        "/media/original_images/a.jpg django.views.static",
+        "/media/documents/a.pdf not-found",
+    ], result.stderr

@@ -37,6 +37,8 @@ def test_generates_the_requested_sizes_and_is_repeatable(demo):
         "2",
         "--batch",
         "50",
+        "--per-year",
+        "500",  # about three months: most events are over, with attendance and materials
         "--no-progress",
     ]
     call_command("generate_scale_data", *args, stdout=StringIO(), stderr=StringIO())

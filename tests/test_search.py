@@ -136,3 +136,20 @@ def test_every_page_model_indexes_the_core_page_fields():
             if isinstance(f, index.SearchField) and f.field_name == "title"
         ]
         assert title_fields, model
+
+
+@pytest.mark.parametrize("query", ["禁毒主题班会", "主题班会", "禁毒主"])
+def test_admin_chooser_finds_events_by_chinese_words_as_you_type(client, db, query):
+    from django.urls import reverse
+
+    from tests.factories import EventFactory, UserFactory
+
+    EventFactory(title="禁毒主题班会")
+    EventFactory(title="社区禁毒宣传日")
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(
+        reverse("wagtailsnippetchoosers_campaigns_event:choose_results"), {"q": query}
+    )
+    html = response.content.decode()
+    assert "禁毒主题班会" in html
+    assert "社区禁毒宣传日" not in html

@@ -183,7 +183,11 @@ class ArticlePage(PublicPageMixin, Page):
         chosen = [block.value.pk for block in self.related if block.value]
         if chosen:
             pages = {
-                page.pk: page for page in ArticlePage.objects.live().public().filter(pk__in=chosen)
+                page.pk: page
+                for page in ArticlePage.objects.live()
+                .public()
+                .filter(pk__in=chosen)
+                .select_related("hero_image")
             }
             return [pages[pk] for pk in chosen if pk in pages]
         # Names, not ids: in a preview the tags may not be saved yet.
@@ -196,6 +200,7 @@ class ArticlePage(PublicPageMixin, Page):
             .filter(locale_id=self.locale_id, tags__name__in=tag_names)
             .exclude(pk=self.pk)
             .distinct()
+            .select_related("hero_image")
             .order_by("-published_date")[:RELATED_ARTICLES]
         )
 

@@ -67,6 +67,8 @@ class HomePage(PublicPageMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        from jindu.localization import localized
+
         from .articles import ArticlePage
         from .drugs import DrugIndexPage
 
@@ -83,7 +85,7 @@ class HomePage(PublicPageMixin, Page):
         )
         context["drug_index"] = DrugIndexPage.objects.live().descendant_of(self).first()
         quiz = self.quiz_page
-        context["quiz"] = quiz.localized if quiz else None
+        context["quiz"] = localized(quiz) if quiz else None
         context["extra_sections"] = [
             section
             for hook in hooks.get_hooks("jindu_home_sections")

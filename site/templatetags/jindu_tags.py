@@ -5,6 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from jindu.localization import locale_for, locale_of, localized
 from jindu.models import SiteSettings
 
 register = template.Library()
@@ -22,17 +23,34 @@ def bcp47(language_code):
 
 
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    """The site's home page in the active language, looked up once per request."""
+    if request is None:
         return None
-    return site.root_page.localized
+    cached = getattr(request, "_jindu_site_root", False)
+    if cached is not False:
+        return cached
+    site = Site.find_for_request(request)
+    root = localized(site.root_page) if site is not None else None
+    request._jindu_site_root = root
+    return root
+
+
+def _live_translations(page, request):
+    """{language code: live translation} of ``page`` (itself included), once per request."""
+    memo = request.__dict__.setdefault("_jindu_translations", {}) if request else {}
+    if page.pk not in memo:
+        memo[page.pk] = {
+            locale_of(translated).language_code: translated
+            for translated in page.get_translations(inclusive=True).live()
+        }
+    return memo[page.pk]
 
 
 @register.simple_tag(takes_context=True)
 def page_language(context):
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
-        return page.locale.language_code
+        return locale_of(page).language_code
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
@@ -78,9 +96,8 @@ def language_switcher(context):
     current = translation.get_language()
     by_language = {}
     if isinstance(page, Page) and page.pk is not None:
-        current = page.locale.language_code
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            by_language[translated.locale.language_code] = translated
+        current = locale_of(page).language_code
+        by_language = _live_translations(page, request)
     root = _site_root(request)
     links = []
     for code, _name in settings.LANGUAGES:
@@ -88,7 +105,7 @@ def language_switcher(context):
         if code in by_language:
             url = by_language[code].get_url(request)
         elif isinstance(page, Page) and root is not None:
-            home = root.get_translation_or_none(_locale_for(code))
+            home = root.get_translation_or_none(locale_for(code))
             url = home.get_url(request) if home and home.live else None
         else:
             url = translate_url(request.get_full_path() if request else "/", code)
@@ -105,12 +122,6 @@ def language_switcher(context):
     return {"links": links}
 
 
-def _locale_for(code):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=code).first()
-
-
 @register.simple_tag(takes_context=True)
 def station_directory_url(context):
     request = context.get("request")
@@ -120,7 +131,7 @@ def station_directory_url(context):
     page = site_settings.station_directory_page
     if page is None:
         return ""
-    page = page.localized
+    page = localized(page)
     return page.get_url(request) if page.live else ""
 
 
@@ -141,6 +152,12 @@ def alternate_links(context):
     if not isinstance(page, Page) or page.pk is None:
         return []
     return [
-        {"lang": bcp47(p.locale.language_code), "url": p.get_full_url(request)}
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
+        {"lang": bcp47(code), "url": translated.get_full_url(request)}
+        for code, translated in _live_translations(page, request).items()
     ]
+
+
+@register.filter(name="localized")
+def localized_filter(page):
+    """``page.localized`` with the locale looked up once per request."""
+    return localized(page) if page else page
