@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install migrate demo lint format messages clean
+.PHONY: run serve bench test install browser-deps migrate demo lint format messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,16 +26,40 @@ run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The production setup on this machine: production settings, hashed static files served by
-# whitenoise, gunicorn with 2 workers, on SQLite or DATABASE_URL. Plain HTTP, so secure
+# whitenoise, gunicorn with 2 workers and a background task worker, on SQLite or DATABASE_URL. Plain HTTP, so secure
 # cookies and the HTTPS redirect are off; a throwaway SECRET_KEY unless one is set.
 SERVE_ENV = DJANGO_SETTINGS_MODULE=jindu.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
-	SECURE_HSTS_SECONDS=0
+	SECURE_HSTS_SECONDS=0 SERVE_MEDIA=$${SERVE_MEDIA:-1}
 
 serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	trap 'kill 0' EXIT; \
+	$(SERVE_ENV) $(PY) manage.py db_worker & \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:8000
+
+# Benchmarks (docs/benchmarks.md): production settings, on a database of their own; set
+# DATABASE_URL to run them on PostgreSQL. BENCH_ARGS="--events 2000,20000" for a quick run.
+BENCH_ENV = $(SERVE_ENV) LOG_LEVEL=ERROR \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/.venv/bench.sqlite3}
+
+bench: install
+	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+
+# What the browser tests need beyond Python (they skip without it): Debian's Chromium and a
+# Chinese font, installed when running as root, and the Nu HTML Checker (vnu-jar from npm;
+# Java runs it).
+VNU_VERSION := 26.9.27
+browser-deps: install
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh | grep -q .; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+			apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+		else echo "Missing: sudo apt-get install chromium fonts-wqy-microhei"; fi; fi
+	@if [ ! -f $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); fi
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,0 +1,116 @@
+"""The real site for the browser tests: production settings under gunicorn (2 workers, page
+cache on, hashed static files), with the demo content, on a database of its own: a SQLite
+file, or on PostgreSQL (when DATABASE_URL points there) a database named after the test
+database with "_browser" appended, created afresh."""
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from jindu.localserver import free_port, start_gunicorn
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "browser-" + secrets.token_urlsafe(12)  # noqa: S105 - every demo account's
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def chromium_missing():
+    """Why the browser tests cannot run here, or None."""
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def vnu_jar():
+    """The Nu HTML Checker: VNU_JAR, or vnu-jar installed by `make browser-deps`."""
+    candidates = [
+        os.environ.get("VNU_JAR", ""),
+        str(ROOT / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"),
+    ]
+    return next((path for path in candidates if path and Path(path).exists()), None)
+
+
+def fresh_database_url(workdir):
+    """A database of the browser site's own, next to the suite's."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'site.sqlite3'}"
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = f"test_{parts.path.strip('/')}_browser"
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+class RunningSite:
+    def __init__(self, url, password):
+        self.url = url.rstrip("/")
+        self.password = password
+
+    def get(self, path):
+        with urllib.request.urlopen(self.url + quote(path, safe="/?=&"), timeout=30) as response:  # noqa: S310
+            return response.read()
+
+
+class SiteServer(RunningSite):
+    def __init__(self, workdir):
+        self.password = PASSWORD
+        self.workdir = Path(workdir)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+            "DJANGO_SETTINGS_MODULE": "jindu.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "SERVE_MEDIA": "1",
+            "TASKS_IMMEDIATE": "1",
+            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "DATABASE_URL": fresh_database_url(self.workdir),
+            "STATIC_ROOT": str(self.workdir / "static"),
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            "PAGE_CACHE_DIR": str(self.workdir / "page-cache"),
+            "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+            # A browser test signs in several times from one address.
+            "AXES_FAILURE_LIMIT": "50",
+            "LOG_LEVEL": "ERROR",
+        }
+        self.process = None
+
+    def manage(self, *args):
+        subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *args],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self):
+        self.manage("migrate", "--no-input", "-v0")
+        self.manage("load_demo", "-v0")
+        self.manage("collectstatic", "--no-input", "-v0")
+        self.process = start_gunicorn(self.env, self.port, cwd=ROOT)
+        return self
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        shutil.rmtree(self.workdir / "page-cache", ignore_errors=True)
