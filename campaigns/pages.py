@@ -28,6 +28,7 @@ from jindu.models.mixins import (
     intro_field,
     page_search_fields,
 )
+from jindu.restrictions import public
 from schools.models import District, localized
 
 EVENTS_PER_PAGE = 30
@@ -259,8 +260,7 @@ class CampaignIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = list(
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .child_of(self)
             .select_related("campaign", "hero_image")
             .order_by("-year")

@@ -13,9 +13,13 @@ settings/production.py); otherwise one worker would keep serving what another em
 """
 
 import datetime
+import threading
+import uuid
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
+from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -54,6 +58,89 @@ def clear_page_cache(**kwargs):
     renders between the two cannot keep the old content."""
     clear_cache()
     transaction.on_commit(clear_cache)
+    forget_remembered()
+
+
+# What every page needs and seldom changes (the site, its home pages, the menu, site
+# settings, locales, which pages are restricted) is kept in each worker between requests,
+# under a token kept in the shared page cache. Whatever empties the page cache, or saves any
+# page, deletes the token, and each worker rebuilds on its next request. The token also
+# expires after PAGE_CACHE_SECONDS, which bounds what a change made without signals (a bulk
+# import) can leave behind.
+CONTENT_VERSION_KEY = "jindu:content-version"
+_remembered = {"version": None, "values": {}}
+_request_version = threading.local()
+
+
+def _token_cache():
+    return caches[settings.WAGTAIL_CACHE_BACKEND]
+
+
+def _forget_request_version(**kwargs):
+    _request_version.value = None
+    _request_version.memo = None
+
+
+def request_memo():
+    """A dict for the current request only (emptied when a request starts and when content
+    changes), for what one request looks up many times."""
+    memo = getattr(_request_version, "memo", None)
+    if memo is None:
+        memo = _request_version.memo = {}
+    return memo
+
+
+request_started.connect(_forget_request_version, dispatch_uid="jindu-content-version")
+
+
+def content_version():
+    """The current content token, read from the shared cache once per request."""
+    version = getattr(_request_version, "value", None)
+    if version is None:
+        cache = _token_cache()
+        version = cache.get(CONTENT_VERSION_KEY)
+        if version is None:
+            made = uuid.uuid4().hex
+            cache.add(CONTENT_VERSION_KEY, made, timeout=settings.PAGE_CACHE_SECONDS)
+            # Another worker may have added its token first; all must agree on one.
+            version = cache.get(CONTENT_VERSION_KEY) or made
+        _request_version.value = version
+    return version
+
+
+def remember(key, build):
+    """``build()``, computed once per worker until public content changes."""
+    global _remembered
+    version = content_version()
+    remembered = _remembered
+    if remembered["version"] != version:
+        remembered = _remembered = {"version": version, "values": {}}
+    values = remembered["values"]
+    if key not in values:
+        values[key] = build()
+    return values[key]
+
+
+def _delete_version():
+    _token_cache().delete(CONTENT_VERSION_KEY)
+
+
+def forget_remembered(again_on_commit=True, **kwargs):
+    """Drop what ``remember`` kept, in every worker: now, and again on commit so a worker
+    that rebuilt in between from the old rows rebuilds once more."""
+    global _remembered
+    _remembered = {"version": None, "values": {}}
+    _forget_request_version()
+    _delete_version()
+    if again_on_commit:
+        transaction.on_commit(_delete_version)
+
+
+def forget_after_page_change(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        forget_remembered()
 
 
 def models_shown_on_public_pages():
@@ -75,6 +162,9 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(clear_page_cache, dispatch_uid=f"page-cache-{signal}")
     post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page-cache-page-delete")
+    # Any page saved (pages made without publishing, a draft of a live page): the remembered
+    # menu and home pages are rebuilt, the page cache stays.
+    post_save.connect(forget_after_page_change, dispatch_uid="remembered-page-saved")
     for model in models_shown_on_public_pages():
         label = model._meta.label
         post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"page-cache-save-{label}")

@@ -2,11 +2,7 @@
 wagtail-localize's translation sources and string translations, so that the English side
 stays in step with the Chinese source (synchronised fields, later source updates)."""
 
-import threading
-
 from django.conf import settings
-from django.core.signals import request_started
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -17,36 +13,31 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-# Locales looked up once per request instead of once per link: a page shows dozens of
-# links, and Wagtail's Locale.get_active() and page.locale each cost a query.
-_request_locales = threading.local()
+from jindu.caching import remember, request_memo
 
 
-def _forget_locales(**kwargs):
-    _request_locales.__dict__.clear()
-
-
-request_started.connect(_forget_locales, dispatch_uid="jindu-forget-locales")
-post_save.connect(_forget_locales, sender=Locale, dispatch_uid="jindu-locale-saved")
-post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="jindu-locale-deleted")
+def _build_locales():
+    locales = list(Locale.objects.all())
+    return (
+        {locale.language_code: locale for locale in locales},
+        {locale.pk: locale for locale in locales},
+    )
 
 
 def _locales():
-    if not hasattr(_request_locales, "by_code"):
-        locales = list(Locale.objects.all())
-        _request_locales.by_code = {locale.language_code: locale for locale in locales}
-        _request_locales.by_id = {locale.pk: locale for locale in locales}
-    return _request_locales
+    """Locales by code and by id, remembered until content changes (a page shows dozens of
+    links, and Wagtail's Locale.get_active() and page.locale each cost a query)."""
+    return remember("locales", _build_locales)
 
 
 def locale_for(language_code):
     """The Locale of ``language_code`` (None when the site has no such language)."""
-    return _locales().by_code.get(language_code)
+    return _locales()[0].get(language_code)
 
 
 def locale_of(instance):
     """``instance.locale`` without a query per instance."""
-    return _locales().by_id.get(instance.locale_id) or instance.locale
+    return _locales()[1].get(instance.locale_id) or instance.locale
 
 
 def active_locale():
@@ -55,14 +46,41 @@ def active_locale():
 
 def localized(page):
     """Wagtail's ``page.localized`` (the live translation in the active language, else the
-    page itself) with the locale looked up once per request."""
+    page itself), each page's translation looked up once per request."""
     locale = active_locale()
     if locale is None or locale.pk == page.locale_id:
         return page
-    translated = page.get_translation_or_none(locale)
+    translations = request_memo().setdefault("translations", {})
+    key = (page.pk, locale.pk)
+    if key not in translations:
+        translations[key] = page.get_translation_or_none(locale)
+    translated = translations[key]
     if translated is None or not getattr(translated, "live", True):
         return page
     return translated
+
+
+def prime_localized(pages):
+    """Look up the translations of ``pages`` in the active language in one query, for the
+    ``localized`` calls that follow (a page of links, each to be shown translated)."""
+    locale = active_locale()
+    translations = request_memo().setdefault("translations", {})
+    wanted = {
+        page.translation_key: page
+        for page in pages
+        if page is not None
+        and locale is not None
+        and page.locale_id != locale.pk
+        and (page.pk, locale.pk) not in translations
+    }
+    if not wanted:
+        return
+    found = {
+        translated.translation_key: translated
+        for translated in Page.objects.filter(translation_key__in=wanted, locale=locale)
+    }
+    for key, page in wanted.items():
+        translations[(page.pk, locale.pk)] = found.get(key)
 
 
 def translate(instance, language_code, strings, *, user=None, publish=True):

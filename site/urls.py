@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from campaigns import calendars
-from jindu import views
+from jindu import routing, views
 from jindu.api import api_router
 from jindu.sitemaps import BilingualSitemap
 
@@ -32,7 +33,6 @@ elif settings.SERVE_MEDIA:
     # One server without a web server or S3 in front (`make serve`, the browser tests):
     # images only. Documents always go through Wagtail's view, which checks who may see
     # them (the signed agreements are private).
-    from django.urls import re_path
     from django.views.static import serve
 
     media = settings.MEDIA_URL.strip("/")
@@ -47,6 +47,9 @@ elif settings.SERVE_MEDIA:
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    # Pages, found in fewer queries than Wagtail's own serve view (jindu.routing); the rest
+    # of Wagtail's public URLs (password-protected pages) below.
+    re_path(serve_pattern, routing.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

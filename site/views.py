@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,9 +11,11 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page, get_page_models
 
 from jindu.listing import paginate
+from jindu.localization import active_locale
+from jindu.restrictions import public
 from jindu.search import MAX_QUERY_LENGTH, segment_query
 
 RESULTS_PER_PAGE = 10
@@ -43,12 +46,38 @@ def highlight(text, terms):
     return mark_safe(html)  # noqa: S308 - built from escaped text only
 
 
-def _result_text(page):
-    for attribute in ("search_description", "intro", "summary"):
-        value = getattr(page, attribute, "")
-        if value:
-            return str(value)
-    return ""
+# The fields a result's text comes from, first filled wins: the page's search description,
+# else its introduction or summary.
+RESULT_TEXT_FIELDS = ("intro", "summary")
+
+
+def _result_texts(pages):
+    """{page id: text} for ``pages``, read in one query joining each page type's table."""
+    joins = {}
+    for model in get_page_models():
+        link = model._meta.parents.get(Page)
+        fields = [name for name in RESULT_TEXT_FIELDS if _has_field(model, name)]
+        if link is not None and fields:
+            joins[link.related_query_name()] = fields
+    texts = {}
+    for page in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*joins):
+        texts[page.pk] = page.search_description
+        for join, fields in joins.items():
+            try:
+                specific = getattr(page, join)
+            except ObjectDoesNotExist:
+                continue
+            for name in fields:
+                texts[page.pk] = texts[page.pk] or str(getattr(specific, name) or "")
+    return texts
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def _title_matches(page, terms):
@@ -63,8 +92,8 @@ def search(request):
     promotions = []
     terms = segment_query(query_string).split()
     if query_string:
-        locale = Locale.get_active()
-        pages = Page.objects.live().public().filter(locale=locale).specific()
+        locale = active_locale()
+        pages = public(Page.objects.live()).filter(locale=locale)
         hits = list(pages.search(query_string)[:MAX_RESULTS])
         # A page whose title holds a query word ranks first, whatever the body's score.
         hits.sort(key=lambda page: 0 if _title_matches(page, terms) else 1)
@@ -72,9 +101,9 @@ def search(request):
         query = Query.get(query_string)
         query.add_hit()
         promotions = [pick for pick in query.editors_picks.select_related("page") if pick.page.live]
+        texts = _result_texts(results)
         for page in results:
-            text = _result_text(page)
-            page.search_snippet = highlight(strip_tags(text), terms)
+            page.search_snippet = highlight(strip_tags(texts.get(page.pk, "")), terms)
     return render(
         request,
         "jindu/search.html",

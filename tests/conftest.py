@@ -9,6 +9,16 @@ from jindu.localization import translate
 from tests.factories import HomePageFactory
 
 
+@pytest.fixture(autouse=True)
+def forget_remembered_content():
+    """Workers remember the site, menus and settings until content changes
+    (jindu.caching.remember); a test's rows vanish with its rollback, without signals, so
+    each test starts with nothing remembered."""
+    from jindu.caching import forget_remembered
+
+    forget_remembered(again_on_commit=False)
+
+
 @pytest.fixture
 def locales(db):
     ensure_locales()

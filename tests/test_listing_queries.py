@@ -16,13 +16,23 @@ from tests.factories import (
     SectionPageFactory,
 )
 
+# Every public page, whatever it lists and however many rows the agency has, is served in
+# at most this many queries (docs/benchmarks.md).
+MAX_QUERIES_PER_PAGE = 12
+
 
 def queries_for(client, url):
-    client.get(url)  # warm caches that are filled once per process (site root paths, etc.)
+    # Warm what is kept between requests (site root paths, the remembered site and menu).
+    # Twice: a new site's first request creates its settings row, which, like any content
+    # change, makes workers forget and rebuild.
+    client.get(url)
+    client.get(url)
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200
-    return len(context.captured_queries)
+    count = len(context.captured_queries)
+    assert count <= MAX_QUERIES_PER_PAGE, f"{url}: {count} queries"
+    return count
 
 
 def fill_section(section, count, image, audience, start=0):

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
 from jindu.listing import paginate, querystring_without_page
+from jindu.restrictions import public
 
 from .mixins import (
     IntroPage,
@@ -45,8 +46,7 @@ class SectionPage(RoutablePageMixin, IntroPage):
 
     def articles(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .descendant_of(self)
             .order_by("-published_date", "-pk")
         )
@@ -184,8 +184,7 @@ class ArticlePage(PublicPageMixin, Page):
         if chosen:
             pages = {
                 page.pk: page
-                for page in ArticlePage.objects.live()
-                .public()
+                for page in public(ArticlePage.objects.live())
                 .filter(pk__in=chosen)
                 .select_related("hero_image")
             }
@@ -195,8 +194,7 @@ class ArticlePage(PublicPageMixin, Page):
         if not tag_names:
             return []
         return list(
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(locale_id=self.locale_id, tags__name__in=tag_names)
             .exclude(pk=self.pk)
             .distinct()
@@ -206,5 +204,6 @@ class ArticlePage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section"] = self.get_parent().specific
+        # Only its URL is shown; the plain page the router already read will do.
+        context["section"] = self.get_parent()
         return context

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from jindu.blocks import AudienceEntryBlock, BodyBlock
+from jindu.restrictions import public
 
 from .mixins import (
     PublicPageMixin,
@@ -67,17 +68,17 @@ class HomePage(PublicPageMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from jindu.localization import localized
+        from jindu.localization import localized, prime_localized
 
         from .articles import ArticlePage
         from .drugs import DrugIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        prime_localized(entry.value["page"] for entry in self.entry_points)
         featured = chosen_pages(ArticlePage.objects.select_related("hero_image"), self.featured)
         context["featured_articles"] = featured
         context["latest_articles"] = (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .descendant_of(self)
             .exclude(pk__in=[page.pk for page in featured])
             .select_related("hero_image")

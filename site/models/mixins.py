@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from wagtailcache.cache import WagtailCacheMixin
 
+from jindu.restrictions import may_be_restricted, public
 from jindu.search import segmented
 
 CJK_CHARS_PER_MINUTE = 400
@@ -33,10 +34,14 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
 
     def get_view_restrictions(self):
         """Wagtail's restriction check and the page cache both ask while serving the same
-        page instance; the answer is read once."""
+        page instance; the answer is read once, and from the database only when a
+        restriction may apply (jindu.restrictions)."""
         if getattr(self, "_view_restrictions", None) is None:
-            restrictions = super().get_view_restrictions()
-            restrictions._fetch_all()
+            if may_be_restricted(self):
+                restrictions = super().get_view_restrictions()
+                restrictions._fetch_all()
+            else:
+                restrictions = PageViewRestriction.objects.none()
             self._view_restrictions = restrictions
         return self._view_restrictions
 
@@ -109,7 +114,7 @@ def chosen_pages(queryset, stream):
     ids = [block.value.pk for block in stream if block.value]
     if not ids:
         return []
-    pages = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
+    pages = {page.pk: page for page in public(queryset.live()).filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]
 
 

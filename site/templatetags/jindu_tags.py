@@ -3,10 +3,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from jindu.caching import remember
 from jindu.localization import locale_for, locale_of, localized
 from jindu.models import SiteSettings
+from jindu.routing import site_root
 
 register = template.Library()
 
@@ -20,19 +22,6 @@ def bcp47(language_code):
     if code == "zh-hant":
         return "zh-Hant"
     return code
-
-
-def _site_root(request):
-    """The site's home page in the active language, looked up once per request."""
-    if request is None:
-        return None
-    cached = getattr(request, "_jindu_site_root", False)
-    if cached is not False:
-        return cached
-    site = Site.find_for_request(request)
-    root = localized(site.root_page) if site is not None else None
-    request._jindu_site_root = root
-    return root
 
 
 def _live_translations(page, request):
@@ -57,20 +46,22 @@ def page_language(context):
 @register.inclusion_tag("jindu/includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
     request = context.get("request")
-    root = _site_root(request)
+    root = site_root(request)
     current = context.get("page")
-    items = []
-    if root is not None:
-        for child in root.get_children().live().in_menu():
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "active": isinstance(current, Page)
-                    and current.pk is not None
-                    and current.path.startswith(child.path),
-                }
-            )
+    if root is None:
+        return {"items": []}
+
+    def build():
+        return [
+            {"title": child.title, "url": child.get_url(request), "path": child.path}
+            for child in root.get_children().live().in_menu()
+        ]
+
+    in_page = isinstance(current, Page) and current.pk is not None
+    items = [
+        {**item, "active": in_page and current.path.startswith(item["path"])}
+        for item in remember(("menu", root.pk), build)
+    ]
     return {"items": items}
 
 
@@ -80,7 +71,11 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    walked = getattr(request, "_jindu_route_pages", None)  # jindu.routing.route
+    if walked and walked[-1].pk == page.pk:
+        ancestors = [ancestor for ancestor in walked[:-1] if ancestor.depth > 1]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
@@ -98,7 +93,7 @@ def language_switcher(context):
     if isinstance(page, Page) and page.pk is not None:
         current = locale_of(page).language_code
         by_language = _live_translations(page, request)
-    root = _site_root(request)
+    root = site_root(request)
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
@@ -128,17 +123,22 @@ def station_directory_url(context):
     if request is None:
         return ""
     site_settings = SiteSettings.for_request(request)
-    page = site_settings.station_directory_page
-    if page is None:
+    page_id = site_settings.station_directory_page_id
+    if page_id is None:
         return ""
-    page = localized(page)
-    return page.get_url(request) if page.live else ""
+
+    def build():
+        page = localized(Page.objects.get(pk=page_id))
+        return page.get_url(request) if page.live else ""
+
+    key = ("station-directory-url", site_settings.site_id, page_id, translation.get_language())
+    return remember(key, build)
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
     request = context.get("request")
-    root = _site_root(request)
+    root = site_root(request)
     if root is None:
         return "/"
     return root.get_url(request) or "/"

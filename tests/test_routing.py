@@ -1,0 +1,162 @@
+"""Pages are found in a fixed number of queries (jindu.routing) with exactly the answers
+Wagtail's own router gives, and what workers remember between requests (site, menu,
+settings, restrictions) follows every change."""
+
+import datetime
+
+from django.core.cache import caches
+from django.test import RequestFactory
+from django.utils import translation
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+import time_machine
+
+from campaigns.pages import EventIndexPage
+from jindu.models import SiteSettings
+from jindu.routing import route
+from tests.factories import ArticlePageFactory, EventFactory, SectionPageFactory, StationFactory
+
+
+@pytest.fixture
+def section(home):
+    return SectionPageFactory(parent=home, title="工作动态", slug="news", show_in_menus=True)
+
+
+@pytest.fixture
+def article(section):
+    return ArticlePageFactory(parent=section, title="远离毒品危害", slug="stay-away")
+
+
+def route_key(result):
+    if result is None:
+        return None
+    page, args, kwargs = result
+    # Routable pages answer with their view, a method bound to that request's page object.
+    args = tuple(getattr(arg, "__func__", arg) for arg in args)
+    return (page.pk, type(page), args, kwargs)
+
+
+def wagtail_route(path):
+    request = RequestFactory().get("/" + path)
+    return route_key(Page.route_for_request(request, path))
+
+
+def our_route(path):
+    request = RequestFactory().get("/" + path)
+    return route_key(route(request, path))
+
+
+def test_every_path_routes_as_wagtail_routes_it(home, en_home, section, article):
+    draft_section = SectionPageFactory(parent=home, slug="drafts", live=False)
+    child_of_draft = ArticlePageFactory(parent=draft_section, slug="still-live")
+    ArticlePageFactory(parent=section, slug="unpublished", live=False)
+    events = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
+    event = EventFactory(station=StationFactory(), is_public=True, status="confirmed")
+    paths = [
+        "",
+        "news/",
+        "news/stay-away/",
+        "news/feed/",
+        "news/unpublished/",
+        "news/nowhere/",
+        "news/stay-away/extra/",
+        "nowhere/",
+        "nowhere/stay-away/",
+        "stay-away/",
+        "drafts/",
+        "drafts/still-live/",
+        "events/",
+        f"events/{event.pk}/",
+        "events/999999/",
+        "home/",
+    ]
+    assert child_of_draft.live and not draft_section.live
+    assert events.live
+    for path in paths:
+        assert our_route(path) == wagtail_route(path), path
+    with translation.override("en"):
+        for path in paths:
+            assert our_route(path) == wagtail_route(path), f"en: {path}"
+
+
+def test_pages_are_served_at_every_depth_in_both_languages(client, home, en_home, article):
+    assert client.get("/").status_code == 200
+    assert client.get("/news/").status_code == 200
+    response = client.get("/news/stay-away/")
+    assert response.status_code == 200
+    assert response.context["page"].pk == article.pk
+    assert client.get("/en/").status_code == 200
+    assert client.get("/news/nowhere/").status_code == 404
+
+
+def test_breadcrumbs_and_menu_come_from_the_route(client, section, article):
+    html = client.get(article.url).content.decode()
+    assert f'href="{section.url}"' in html
+    assert "工作动态" in html
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def test_a_restriction_added_after_pages_were_served_applies_at_once(client, section, article):
+    assert "远离毒品危害，珍爱生命健康" in client.get(article.url).content.decode()
+    assert "远离毒品危害" in client.get("/search/?q=毒品").content.decode()
+    restriction = restrict(section)
+    html = client.get(article.url).content.decode()
+    assert "远离毒品危害，珍爱生命健康" not in html
+    assert 'name="password"' in html
+    assert "远离毒品危害" not in client.get("/search/?q=毒品").content.decode()
+    assert article.url not in client.get("/sitemap.xml").content.decode()
+    restriction.delete()
+    assert "远离毒品危害，珍爱生命健康" in client.get(article.url).content.decode()
+
+
+def test_an_alias_of_a_restricted_page_is_restricted_too(client, home, section, article):
+    other = SectionPageFactory(parent=home, slug="elsewhere")
+    alias = article.create_alias(parent=other, update_slug="alias")
+    assert "远离毒品危害，珍爱生命健康" in client.get(alias.url).content.decode()
+    restrict(article)
+    html = client.get(alias.url).content.decode()
+    assert "远离毒品危害，珍爱生命健康" not in html
+    assert 'name="password"' in html
+
+
+def test_a_new_menu_section_and_new_settings_show_on_the_next_request(client, home, section):
+    assert "工作动态" in client.get("/").content.decode()
+    new = SectionPageFactory(
+        parent=home, title="康复帮扶", slug="recovery", show_in_menus=True, live=False
+    )
+    assert "康复帮扶" not in client.get("/").content.decode()
+    new.save_revision().publish()
+    assert "康复帮扶" in client.get("/").content.decode()
+    settings_row = SiteSettings.for_site(home.get_site())
+    settings_row.hotline_number = "021-55555555"
+    settings_row.save()
+    assert "021-55555555" in client.get("/").content.decode()
+
+
+def test_a_change_made_without_signals_shows_within_the_cache_lifetime(client, settings, section):
+    """Bulk updates send no signals; what workers remember expires with the token anyway."""
+    start = datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        assert "工作动态" in client.get("/").content.decode()
+        Page.objects.filter(pk=section.pk).update(title="新闻中心")
+        assert "工作动态" in client.get("/").content.decode()
+        clock.shift(datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1))
+        assert "新闻中心" in client.get("/").content.decode()
+
+
+def test_workers_agree_on_one_token(home):
+    """Two workers starting at once: both use the token the first one stored."""
+    from jindu import caching
+
+    caches["pages"].delete(caching.CONTENT_VERSION_KEY)
+    caching._forget_request_version()
+    first = caching.content_version()
+    caching._forget_request_version()
+    assert caching.content_version() == first
