@@ -51,7 +51,7 @@ def localized(page):
     if locale is None or locale.pk == page.locale_id:
         return page
     translations = request_memo().setdefault("translations", {})
-    key = (page.pk, locale.pk)
+    key = (type(page), page.pk, locale.pk)
     if key not in translations:
         translations[key] = page.get_translation_or_none(locale)
     translated = translations[key]
@@ -61,26 +61,24 @@ def localized(page):
 
 
 def prime_localized(pages):
-    """Look up the translations of ``pages`` in the active language in one query, for the
-    ``localized`` calls that follow (a page of links, each to be shown translated)."""
+    """Look up the translations of ``pages`` in the active language together (one query
+    per page type, usually one), for the ``localized`` calls that follow."""
     locale = active_locale()
-    translations = request_memo().setdefault("translations", {})
-    wanted = {
-        page.translation_key: page
-        for page in pages
-        if page is not None
-        and locale is not None
-        and page.locale_id != locale.pk
-        and (page.pk, locale.pk) not in translations
-    }
-    if not wanted:
+    if locale is None:
         return
-    found = {
-        translated.translation_key: translated
-        for translated in Page.objects.filter(translation_key__in=wanted, locale=locale)
-    }
-    for key, page in wanted.items():
-        translations[(page.pk, locale.pk)] = found.get(key)
+    translations = request_memo().setdefault("translations", {})
+    wanted = {}
+    for page in pages:
+        if page is not None and page.locale_id != locale.pk:
+            if (type(page), page.pk, locale.pk) not in translations:
+                wanted.setdefault(type(page), {})[page.translation_key] = page
+    for page_class, by_key in wanted.items():
+        found = {
+            translated.translation_key: translated
+            for translated in page_class.objects.filter(translation_key__in=by_key, locale=locale)
+        }
+        for translation_key, page in by_key.items():
+            translations[(page_class, page.pk, locale.pk)] = found.get(translation_key)
 
 
 def translate(instance, language_code, strings, *, user=None, publish=True):

@@ -112,6 +112,12 @@ def test_a_restriction_added_after_pages_were_served_applies_at_once(client, sec
     assert 'name="password"' in html
     assert "远离毒品危害" not in client.get("/search/?q=毒品").content.decode()
     assert article.url not in client.get("/sitemap.xml").content.decode()
+    form = f"/_util/authenticate_with_password/{restriction.pk}/{article.pk}/"
+    response = client.post(form, {"password": "secret", "return_url": article.url})
+    assert response.status_code == 302
+    assert "远离毒品危害，珍爱生命健康" in client.get(article.url).content.decode()
+    client.cookies.clear()
+    assert 'name="password"' in client.get(article.url).content.decode()
     restriction.delete()
     assert "远离毒品危害，珍爱生命健康" in client.get(article.url).content.decode()
 
