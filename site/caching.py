@@ -13,12 +13,19 @@ settings/production.py); otherwise one worker would keep serving what another em
 """
 
 import datetime
+import pickle
 import threading
+import time
 import uuid
+from collections import namedtuple
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -37,6 +44,7 @@ PRIVATE_MODELS = {
     "jindu.JinduRendition",
     "campaigns.TalkRequest",
     "campaigns.CalendarToken",
+    "campaigns.StockBalance",
     "schools.StationMembership",
     "schools.CounsellorAgreement",
 }
@@ -202,3 +210,78 @@ class PageCacheMiddleware(UpdateCacheMiddleware):
             del response["Expires"]
             response["Cache-Control"] = "max-age=0, must-revalidate"
         return response
+
+
+# What the shared page cache stores: the value and when it expires, so that a worker's own
+# copy expires with it.
+SharedEntry = namedtuple("SharedEntry", "expires value")
+WorkerCopy = namedtuple("WorkerCopy", "token expires pickled")
+
+
+class WorkerCopyMixin:
+    """A page cache backend that keeps a copy of each entry it reads or writes in the worker,
+    valid while the content token is unchanged and the shared entry has not expired.
+
+    A cached page view then reads only the token from the shared cache (once per request,
+    ``content_version``) instead of two entries, the Vary headers and the page. Emptying the
+    cache or any content change deletes the token (``forget_remembered``), which retires
+    every worker's copies at once."""
+
+    max_worker_copies = 500
+
+    def _copies(self):
+        if not hasattr(self, "_worker_copies"):
+            self._worker_copies = {}
+        return self._worker_copies
+
+    def get(self, key, default=None, version=None):
+        if key == CONTENT_VERSION_KEY:
+            return super().get(key, default, version)
+        token = content_version()
+        copies = self._copies()
+        copy = copies.get((key, version))
+        if copy is not None and copy.token == token and not _expired(copy.expires):
+            return pickle.loads(copy.pickled)  # noqa: S301 - our own entries
+        stored = super().get(key, None, version)
+        if not isinstance(stored, SharedEntry):
+            return default if stored is None else stored
+        self._keep(key, version, token, stored.expires, stored.value)
+        return stored.value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if key == CONTENT_VERSION_KEY:
+            return super().set(key, value, timeout, version)
+        seconds = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+        expires = None if seconds is None else time.time() + seconds
+        super().set(key, SharedEntry(expires, value), timeout, version)
+        self._keep(key, version, content_version(), expires, value)
+
+    def _keep(self, key, version, token, expires, value):
+        copies = self._copies()
+        if len(copies) >= self.max_worker_copies:
+            copies.clear()
+        copies[(key, version)] = WorkerCopy(token, expires, pickle.dumps(value))
+
+    def delete(self, key, version=None):
+        self._copies().pop((key, version), None)
+        return super().delete(key, version)
+
+    def clear(self):
+        self._copies().clear()
+        return super().clear()
+
+
+def _expired(expires):
+    return expires is not None and expires <= time.time()
+
+
+class FileBasedPageCache(WorkerCopyMixin, FileBasedCache):
+    """The page cache in files shared by the workers of one server."""
+
+
+class RedisPageCache(WorkerCopyMixin, RedisCache):
+    """The page cache in Redis, shared by every server."""
+
+
+class LocMemPageCache(WorkerCopyMixin, LocMemCache):
+    """The page cache in one process (development, tests)."""

@@ -253,3 +253,46 @@ def test_renditions_made_while_rendering_do_not_empty_the_cache(client, article)
     client.get(article.url)
     image.get_rendition("fill-100x100")
     assert client.get(article.url)[HEADER] == "hit"
+
+
+# Each worker keeps a copy of the entries it reads (jindu.caching.WorkerCopyMixin). Two
+# backend objects on the same storage stand for two workers here.
+
+
+def two_workers():
+    from jindu.caching import LocMemPageCache
+
+    return LocMemPageCache("pages", {}), LocMemPageCache("pages", {})
+
+
+def next_request():
+    from jindu.caching import _forget_request_version
+
+    _forget_request_version()
+
+
+def test_a_workers_copy_is_retired_when_content_changes_in_another(home):
+    from jindu.caching import forget_remembered
+
+    publishing, serving = two_workers()
+    publishing.set("page", "旧内容", 600)
+    assert serving.get("page") == "旧内容"
+    # The publishing worker empties the shared cache and stores the new page; the serving
+    # worker still holds its copy of the old one.
+    publishing.clear()
+    forget_remembered(again_on_commit=False)
+    publishing.set("page", "新内容", 600)
+    next_request()
+    assert serving.get("page") == "新内容"
+
+
+def test_a_workers_copy_expires_with_the_shared_entry(home):
+    start = datetime.datetime(2026, 3, 1, 10, 0, tzinfo=SHANGHAI)
+    with time_machine.travel(start, tick=False) as clock:
+        writer, reader = two_workers()
+        writer.set("page", "今天的页面", 5)
+        clock.shift(datetime.timedelta(seconds=3))
+        assert reader.get("page") == "今天的页面"
+        clock.shift(datetime.timedelta(seconds=3))
+        next_request()
+        assert reader.get("page") is None

@@ -224,7 +224,7 @@ CACHES = {
     # Whole anonymous pages (wagtail-cache, see jindu/caching.py). Its own cache, because
     # it is emptied on every publish. Production shares it between workers.
     "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "jindu.caching.LocMemPageCache",
         "LOCATION": "jindu-pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

@@ -59,7 +59,7 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "jindu",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "jindu.caching.RedisPageCache",
             "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
             or next_redis_database(os.environ["REDIS_URL"]),
             "KEY_PREFIX": "jindu-pages",
@@ -69,7 +69,7 @@ else:
     CACHES = {
         **CACHES,
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "jindu.caching.FileBasedPageCache",
             "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
