@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -588,11 +588,8 @@ class StockMovement(models.Model):
 
     @classmethod
     def stock(cls, material, station):
-        totals = cls.objects.filter(material=material, station=station).aggregate(
-            received=Sum("quantity", filter=~Q(kind=MovementKind.DISTRIBUTION)),
-            distributed=Sum("quantity", filter=Q(kind=MovementKind.DISTRIBUTION)),
-        )
-        return (totals["received"] or 0) - (totals["distributed"] or 0)
+        balance = StockBalance.objects.filter(material=material, station=station).first()
+        return balance.in_stock if balance else 0
 
     def record(self, user=None):
         """Save this new movement if the stock allows it. Two staff recording at the same
@@ -617,7 +614,85 @@ class StockMovement(models.Model):
                 )
             self.created_by = user if user and user.is_authenticated else None
             super().save(force_insert=True)
+            StockBalance.add(self)
         return self
+
+
+# The column of a balance each kind of movement adds to.
+BALANCE_COLUMNS = {
+    MovementKind.RECEIPT: "received",
+    MovementKind.DISTRIBUTION: "distributed",
+    MovementKind.ADJUSTMENT: "adjusted",
+}
+
+
+class StockBalance(models.Model):
+    """A station's running totals of one material. The ledger is append-only and every line
+    goes through StockMovement.record, which adds it here in the same transaction, so stock
+    levels are read from one row instead of summing the whole ledger (which grows by
+    thousands of lines a year)."""
+
+    material = models.ForeignKey(
+        Material, verbose_name=_("material"), on_delete=models.CASCADE, related_name="balances"
+    )
+    station = models.ForeignKey(
+        "schools.Station",
+        verbose_name=_("work station"),
+        on_delete=models.CASCADE,
+        related_name="stock_balances",
+    )
+    received = models.IntegerField(_("received"), default=0)
+    distributed = models.IntegerField(_("distributed"), default=0)
+    adjusted = models.IntegerField(_("adjusted"), default=0)
+
+    class Meta:
+        verbose_name = _("stock balance")
+        verbose_name_plural = _("stock balances")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["material", "station"], name="one_balance_per_material_and_station"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.station} · {self.material} · {self.in_stock}"
+
+    @property
+    def in_stock(self):
+        return self.received + self.adjusted - self.distributed
+
+    @classmethod
+    def add(cls, movement):
+        column = BALANCE_COLUMNS[movement.kind]
+        updated = cls.objects.filter(
+            material_id=movement.material_id, station_id=movement.station_id
+        ).update(**{column: F(column) + movement.quantity})
+        if not updated:
+            cls.objects.create(
+                material_id=movement.material_id,
+                station_id=movement.station_id,
+                **{column: movement.quantity},
+            )
+
+    @classmethod
+    def rebuild(cls):
+        """Recompute every balance from the ledger: after lines were bulk-inserted without
+        record() (generate_scale_data), or to check the running totals."""
+        with transaction.atomic():
+            cls.objects.all().delete()
+            cls.objects.bulk_create(
+                cls(material_id=row["material"], station_id=row["station"], **totals(row))
+                for row in StockMovement.objects.values("material", "station").annotate(
+                    **{
+                        column: Sum("quantity", filter=Q(kind=kind), default=0)
+                        for kind, column in BALANCE_COLUMNS.items()
+                    }
+                )
+            )
+
+
+def totals(row):
+    return {column: row[column] for column in BALANCE_COLUMNS.values()}
 
 
 class CalendarToken(models.Model):

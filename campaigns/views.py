@@ -22,7 +22,7 @@ from campaigns.models import (
     Campaign,
     Event,
     EventStatus,
-    StockMovement,
+    StockBalance,
     VenueType,
 )
 from campaigns.pages import month_grid
@@ -385,7 +385,7 @@ class StockLevelsView(ReportView):
     def get_queryset(self):
         from campaigns.stock import stock_levels
 
-        movements = scope(StockMovement.objects.all(), self.request.user)
+        balances = scope(StockBalance.objects.all(), self.request.user)
         return [
             type(
                 "Row",
@@ -400,5 +400,5 @@ class StockLevelsView(ReportView):
                     "in_stock": row["in_stock"],
                 },
             )()
-            for row in stock_levels(movements)
+            for row in stock_levels(balances)
         ]

@@ -417,3 +417,43 @@ def test_stock_levels_report_is_summed_and_scoped(client, staff):
     assert "<td>350</td>" in html.replace(" ", "").replace("\n", "") or ">350<" in html
     assert "别站海报" not in html
     assert client.get(reverse("campaigns_stock"), {"export": "csv"}).status_code in (302, 403)
+
+
+def test_stock_balances_stay_equal_to_the_ledger(staff):
+    """Stock levels are read from running balances; after any mix of movements, including
+    refused ones, each balance equals the sum of its ledger lines."""
+    import random
+
+    from campaigns.models import StockBalance
+
+    rng = random.Random(7)
+    stations = [staff[1], StationFactory()]
+    materials = [MaterialFactory(), MaterialFactory()]
+    events = {station.pk: EventFactory(station=station) for station in stations}
+    for _ in range(60):
+        station, material = rng.choice(stations), rng.choice(materials)
+        kind = rng.choice(["receipt", "distribution", "adjustment"])
+        quantity = rng.randrange(1, 80) * (rng.choice([1, -1]) if kind == "adjustment" else 1)
+        event = events[station.pk] if kind == "distribution" else None
+        try:
+            StockMovement(
+                material=material, station=station, kind=kind, quantity=quantity, event=event
+            ).record()
+        except InsufficientStock:
+            pass
+    kept = {
+        (b.material_id, b.station_id): (b.received, b.distributed, b.adjusted, b.in_stock)
+        for b in StockBalance.objects.all()
+    }
+    for (material, station), (received, distributed, adjusted, in_stock) in kept.items():
+        lines = StockMovement.objects.filter(material=material, station=station)
+        assert received == sum(m.quantity for m in lines if m.kind == "receipt")
+        assert distributed == sum(m.quantity for m in lines if m.kind == "distribution")
+        assert adjusted == sum(m.quantity for m in lines if m.kind == "adjustment")
+        assert in_stock == StockMovement.stock(material, station) >= 0
+    assert len(kept) == StockMovement.objects.values("material", "station").distinct().count()
+    StockBalance.rebuild()
+    assert {
+        (b.material_id, b.station_id): (b.received, b.distributed, b.adjusted, b.in_stock)
+        for b in StockBalance.objects.all()
+    } == kept

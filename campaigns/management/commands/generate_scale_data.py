@@ -28,6 +28,7 @@ from campaigns.models import (
     EventStatus,
     Material,
     MovementKind,
+    StockBalance,
     StockMovement,
     VenueType,
 )
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         schools = self.generate_schools(options["schools"])
         counsellors = self.generate_counsellors()
         self.generate_events(options["events"], schools, counsellors)
+        # The ledger lines went in without StockMovement.record(); total them once.
+        StockBalance.rebuild()
         self.generate_articles(options["articles"])
         self.stdout.write(
             f"schools {School.objects.count()}, events {Event.objects.count()}, "
