@@ -539,6 +539,8 @@ class StockMovement(models.Model):
         indexes = [
             models.Index(fields=["material", "station"]),
             models.Index(fields=["event", "kind"]),
+            # The ledger is listed newest first.
+            models.Index(fields=["-created_at", "-id"], name="stock_newest_first"),
         ]
         constraints = [
             models.CheckConstraint(
