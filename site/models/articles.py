@@ -165,6 +165,11 @@ class ArticlePage(PublicPageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Sections and the home page list articles newest first; without it the database
+        # sorts every article of the section for each page of the listing.
+        indexes = [
+            models.Index(fields=["-published_date", "-page_ptr"], name="article_newest_first")
+        ]
 
     def save(self, *args, **kwargs):
         self.reading_time = reading_minutes(self.plain_text)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from jindu.blocks import AudienceEntryBlock, BodyBlock
+from jindu.caching import remember
 from jindu.restrictions import public
 
 from .mixins import (
@@ -84,7 +85,11 @@ class HomePage(PublicPageMixin, Page):
             .select_related("hero_image")
             .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
         )
-        context["drug_index"] = DrugIndexPage.objects.live().descendant_of(self).first()
+        # Found by walking the page tree, which grows with the articles: remembered.
+        context["drug_index"] = remember(
+            ("drug-index", self.pk),
+            lambda: DrugIndexPage.objects.live().descendant_of(self).first(),
+        )
         quiz = self.quiz_page
         context["quiz"] = localized(quiz) if quiz else None
         context["extra_sections"] = [
