@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
+from jindu.caching import remember
 from jindu.listing import paginate, querystring_without_page
 from jindu.restrictions import public
 
@@ -64,15 +65,24 @@ class SectionPage(RoutablePageMixin, IntroPage):
     @path("")
     def index_view(self, request):
         articles, audience, tag = self.filtered_articles(request)
+        # The unfiltered count and the tag list read every article of the section; they
+        # change only when pages do, so workers remember them (jindu.caching.remember).
+        count = None
+        if not (audience or tag):
+            count = remember(("section-count", self.pk), articles.count)
         page_of_articles = paginate(
             request,
             articles.select_related("hero_image").prefetch_related("audiences", "tags"),
             ARTICLES_PER_PAGE,
+            count=count,
         )
-        tags = (
-            Tag.objects.filter(jindu_articlepagetag_items__content_object__in=self.articles())
-            .distinct()
-            .order_by("name")[:30]
+        tags = remember(
+            ("section-tags", self.pk),
+            lambda: list(
+                Tag.objects.filter(jindu_articlepagetag_items__content_object__in=self.articles())
+                .distinct()
+                .order_by("name")[:30]
+            ),
         )
         return self.render(
             request,
