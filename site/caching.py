@@ -263,7 +263,10 @@ class WorkerCopyMixin:
         copies[(key, version)] = WorkerCopy(token, expires, pickle.dumps(value))
 
     def delete(self, key, version=None):
-        self._copies().pop((key, version), None)
+        if key != CONTENT_VERSION_KEY:
+            # Other workers may hold a copy: retire them all with the token.
+            self._copies().pop((key, version), None)
+            super().delete(CONTENT_VERSION_KEY)
         return super().delete(key, version)
 
     def clear(self):

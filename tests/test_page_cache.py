@@ -296,3 +296,12 @@ def test_a_workers_copy_expires_with_the_shared_entry(home):
         clock.shift(datetime.timedelta(seconds=3))
         next_request()
         assert reader.get("page") is None
+
+
+def test_deleting_one_entry_retires_every_workers_copy(home):
+    one, other = two_workers()
+    one.set("page", "旧内容", 600)
+    assert other.get("page") == "旧内容"
+    one.delete("page")
+    next_request()
+    assert other.get("page") is None
