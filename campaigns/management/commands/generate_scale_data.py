@@ -13,7 +13,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Locale
@@ -77,6 +77,10 @@ class Command(BaseCommand):
         # The ledger lines went in without StockMovement.record(); total them once.
         StockBalance.rebuild()
         self.generate_articles(options["articles"])
+        # Tell the query planner the new table sizes now, as PostgreSQL's autovacuum would
+        # within minutes; measuring before that times plans made for an empty database.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             f"schools {School.objects.count()}, events {Event.objects.count()}, "
             f"attendance {Attendance.objects.count()}, stock movements {StockMovement.objects.count()}, "
