@@ -10,6 +10,11 @@ risk of one stale page, and pages re-render in milliseconds.
 
 The cache must be shared by every worker and server (Redis in production, see
 settings/production.py); otherwise one worker would keep serving what another emptied.
+
+It also holds the content token: ``remember`` keeps what every uncached page needs (site,
+menu, settings...) in each worker while the token lasts, and the page cache backends below
+keep a worker's copy of the entries it read; every change that empties the cache deletes
+the token, which retires both in all workers at once.
 """
 
 import datetime
