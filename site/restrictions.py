@@ -18,13 +18,13 @@ PATH_STEP = Page.steplen
 
 def _build():
     restricted = dict(PageViewRestriction.objects.values_list("page__path", "page_id"))
-    aliases = {
-        path: (page_id, alias_of_id)
-        for path, page_id, alias_of_id in Page.objects.filter(alias_of__isnull=False).values_list(
-            "path", "pk", "alias_of_id"
-        )
-    }
-    return restricted, aliases
+    aliases, alias_ids = {}, {}
+    alias_rows = Page.objects.filter(alias_of__isnull=False).values_list(
+        "path", "pk", "alias_of_id"
+    )
+    for path, page_id, source_id in alias_rows:
+        aliases[path] = alias_ids[page_id] = source_id
+    return restricted, set(restricted.values()), aliases, alias_ids
 
 
 def _known():
@@ -34,17 +34,15 @@ def _known():
 def may_be_restricted(page):
     """False when no restriction can apply to ``page``: none on it or its ancestors, nor on
     the pages any of them is an alias of (the rule of Wagtail's get_view_restrictions)."""
-    restricted, aliases = _known()
+    restricted, restricted_ids, aliases, alias_ids = _known()
     if not restricted:
         return False
-    restricted_ids = set(restricted.values())
-    alias_of = {page_id: source_id for page_id, source_id in aliases.values()}
     for end in range(PATH_STEP, len(page.path) + 1, PATH_STEP):
         prefix = page.path[:end]
         if prefix in aliases:
-            source = aliases[prefix][1]
-            while source in alias_of:
-                source = alias_of[source]
+            source = aliases[prefix]
+            while source in alias_ids:
+                source = alias_ids[source]
             if source in restricted_ids:
                 return True
         elif prefix in restricted:
@@ -55,7 +53,7 @@ def may_be_restricted(page):
 def public(queryset):
     """``queryset.public()`` (no page at or below a restricted page) without the query for
     the restrictions."""
-    restricted, _aliases = _known()
+    restricted = _known()[0]
     if not restricted:
         return queryset
     private = Q()

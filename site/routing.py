@@ -13,7 +13,6 @@ import copy
 from django.http import Http404
 
 from wagtail.models import Page, Site
-from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from jindu.caching import remember
@@ -102,19 +101,15 @@ def route(request, path):
             page._cached_parent_obj = parent
             walked.append(page)
             remaining = components[index + 1 :]
-            page_class = page.specific_class
-            if remaining and not _routes_itself(page_class):
+            if remaining and not _routes_itself(page.specific_class):
                 continue
             specific = page.specific
             specific._cached_parent_obj = parent
             walked[-1] = specific
             # Breadcrumbs read the ancestors from here instead of asking again.
             request._jindu_route_pages = walked
-            if remaining or _routes_itself(page_class):
-                return specific.route(request, remaining)
-            if not specific.live:
-                raise Http404
-            return RouteResult(specific)
+            # With nothing remaining, Page.route checks that the page is live.
+            return specific.route(request, remaining)
     except Http404:
         return None
 

@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import urlencode
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
@@ -51,14 +52,21 @@ def highlight(text, terms):
 RESULT_TEXT_FIELDS = ("intro", "summary")
 
 
-def _result_texts(pages):
-    """{page id: text} for ``pages``, read in one query joining each page type's table."""
+@functools.cache
+def _text_joins():
+    """{join to a page type's table: its text fields}, for the page types that have any."""
     joins = {}
     for model in get_page_models():
         link = model._meta.parents.get(Page)
         fields = [name for name in RESULT_TEXT_FIELDS if _has_field(model, name)]
         if link is not None and fields:
             joins[link.related_query_name()] = fields
+    return joins
+
+
+def _result_texts(pages):
+    """{page id: text} for ``pages``, read in one query joining each page type's table."""
+    joins = _text_joins()
     texts = {}
     for page in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*joins):
         texts[page.pk] = page.search_description
