@@ -11,7 +11,9 @@ walk hands over to them, exactly as Wagtail's own ``Page.route`` would.
 import copy
 
 from django.http import Http404
+from django.urls import Resolver404
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -73,6 +75,18 @@ def _routes_itself(page_class):
     return page_class is None or page_class.route is not Page.route
 
 
+def _passes_on(page_class, remaining):
+    """Whether a routable page (RoutablePageMixin) has no route of its own for ``remaining``
+    and so hands it to its child, as Page.route would: the child is already read."""
+    if page_class is None or page_class.route is not RoutablePageMixin.route:
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Resolver404:
+        return True
+    return False
+
+
 def route(request, path):
     """What ``Page.route_for_request`` returns (a RouteResult, or None for a 404)."""
     root = site_root(request)
@@ -101,7 +115,10 @@ def route(request, path):
             page._cached_parent_obj = parent
             walked.append(page)
             remaining = components[index + 1 :]
-            if remaining and not _routes_itself(page.specific_class):
+            if remaining and (
+                not _routes_itself(page.specific_class)
+                or _passes_on(page.specific_class, remaining)
+            ):
                 continue
             specific = page.specific
             specific._cached_parent_obj = parent
