@@ -3,8 +3,10 @@
 Separate from the tests, because times depend on the machine; the tests assert query counts
 only. One run measures, on the database the settings point at:
 
-- uncached render time of each public page type, as a ratio to a bare Wagtail page (a plain
-  ``Page`` with Wagtail's own minimal template) rendered in the same process;
+- uncached render time of each public page type (page cache off), as a ratio to a bare
+  Wagtail page (a plain ``Page`` with Wagtail's own minimal template) rendered in the same
+  process: once with the worker's rendered fragments kept, as a worker serves a page again,
+  and once without, as the first render after a content change;
 - queries per public page and per admin listing, at two data sizes;
 - reports, dashboard, search and the admin event listing at both sizes, and the ratio;
 - under gunicorn (2 workers), anonymous page views with and without the page cache, as a
@@ -139,11 +141,15 @@ def measure_size(repeat):
     result = {"events": Event.objects.count(), "public": {}, "admin": {}}
     with override_settings(WAGTAIL_CACHE=False):
         for name, url in public_urls().items():
-            result["public"][name] = {
+            row = result["public"][name] = {
                 "url": url,
                 "ms": median_ms(anonymous, url, repeat),
                 "queries": query_count(anonymous, url),
             }
+            # The first render after a content change: no rendered fragment kept.
+            with override_settings(FRAGMENT_CACHE=False):
+                row["first render ms"] = median_ms(anonymous, url, repeat)
+                row["first render queries"] = query_count(anonymous, url)
         for name, url in admin_urls().items():
             result["admin"][name] = {
                 "url": url,
@@ -153,6 +159,7 @@ def measure_size(repeat):
     bare = result["public"]["bare page"]["ms"]
     for row in result["public"].values():
         row["ratio to bare page"] = round(row["ms"] / bare, 2)
+        row["first render ratio"] = round(row["first render ms"] / bare, 2)
     return result
 
 
@@ -305,12 +312,17 @@ def targets(report):
                 )
             )
     for name in report["sizes"][small]["public"]:
-        few = report["sizes"][small]["public"][name]["queries"]
-        many = report["sizes"][large]["public"][name]["queries"]
+        small_row = report["sizes"][small]["public"][name]
+        large_row = report["sizes"][large]["public"][name]
+        few, many = small_row["first render queries"], large_row["first render queries"]
         rows.append(
             (
-                f"{name}: ≤ {MAX_PUBLIC_QUERIES} queries, same at both sizes ({few}, {many})",
-                few == many and many <= MAX_PUBLIC_QUERIES,
+                f"{name}: ≤ {MAX_PUBLIC_QUERIES} queries, same at both sizes "
+                f"(first render {few}, {many}; later {small_row['queries']}, "
+                f"{large_row['queries']})",
+                few == many
+                and many <= MAX_PUBLIC_QUERIES
+                and small_row["queries"] == large_row["queries"],
             )
         )
     for name in report["sizes"][small]["admin"]:
@@ -382,18 +394,20 @@ def markdown(report):
     sizes = list(report["sizes"])
     small, large = (report["sizes"][size] for size in sizes)
     lines = [f"### {report['database']} — {report['date']} ({report['machine']})", ""]
+    for size in sizes:
+        lines += [
+            f"| public page ({size} events) | ms | × bare | queries "
+            "| first render ms | × bare | queries |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, row in report["sizes"][size]["public"].items():
+            lines.append(
+                f"| {name} | {row['ms']} | {row['ratio to bare page']} | {row['queries']} "
+                f"| {row['first render ms']} | {row['first render ratio']} "
+                f"| {row['first render queries']} |"
+            )
+        lines.append("")
     lines += [
-        f"| public page | ms ({sizes[0]}) | × bare | queries | ms ({sizes[1]}) | × bare | queries |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in small["public"].items():
-        big = large["public"][name]
-        lines.append(
-            f"| {name} | {row['ms']} | {row['ratio to bare page']} | {row['queries']} "
-            f"| {big['ms']} | {big['ratio to bare page']} | {big['queries']} |"
-        )
-    lines += [
-        "",
         f"| staff view | ms ({sizes[0]}) | queries | ms ({sizes[1]}) | queries | growth |",
         "|---|---:|---:|---:|---:|---:|",
     ]
