@@ -20,7 +20,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
-from jindu.listing import paginate, querystring_without_page
+from jindu.listing import lazy_context, paginate, querystring_without_page
 from jindu.models.mixins import (
     IntroPage,
     PublicPageMixin,
@@ -73,22 +73,24 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
             events = events.filter(district_id=int(district))
         if venue in VenueType.values:
             events = events.filter(venue_type=venue)
-        page_of_events = paginate(request, events, EVENTS_PER_PAGE)
-        names = self.district_names()
-        months = []
-        for event in page_of_events:
-            event.district_name = names.get(event.district_id, event.district.name)
-            local = timezone.localtime(event.start)
-            month = datetime.date(local.year, local.month, 1)
-            if not months or months[-1][0] != month:
-                months.append((month, []))
-            months[-1][1].append(event)
+
+        def listing():
+            page_of_events = paginate(request, events, EVENTS_PER_PAGE)
+            names = self.district_names()
+            months = []
+            for event in page_of_events:
+                event.district_name = names.get(event.district_id, event.district.name)
+                local = timezone.localtime(event.start)
+                month = datetime.date(local.year, local.month, 1)
+                if not months or months[-1][0] != month:
+                    months.append((month, []))
+                months[-1][1].append(event)
+            return {"events": page_of_events, "months": months, "districts": list(names.items())}
+
         return self.render(
             request,
             context_overrides={
-                "events": page_of_events,
-                "months": months,
-                "districts": list(names.items()),
+                **lazy_context(listing, "events", "months", "districts"),
                 "venue_types": VenueType.choices,
                 "selected_district": district,
                 "selected_venue": venue,
@@ -237,10 +239,20 @@ class CampaignPage(PublicPageMixin, Page):
             countdown_state=state,
             countdown_days=days,
             june_26=june_26(self.year),
-            figures=self.figures(),
-            upcoming=self.upcoming_events(),
-            toolkit_items=self.toolkit_resources(),
-            events_page=EventIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
+            **lazy_context(
+                lambda: {
+                    "figures": self.figures(),
+                    "upcoming": list(self.upcoming_events()),
+                    "toolkit_items": self.toolkit_resources(),
+                    "events_page": EventIndexPage.objects.live()
+                    .filter(locale_id=self.locale_id)
+                    .first(),
+                },
+                "figures",
+                "upcoming",
+                "toolkit_items",
+                "events_page",
+            ),
         )
         return context
 

@@ -12,9 +12,10 @@ The cache must be shared by every worker and server (Redis in production, see
 settings/production.py); otherwise one worker would keep serving what another emptied.
 
 It also holds the content token: ``remember`` keeps what every uncached page needs (site,
-menu, settings...) in each worker while the token lasts, and the page cache backends below
-keep a worker's copy of the entries it read; every change that empties the cache deletes
-the token, which retires both in all workers at once.
+menu, settings...) in each worker while the token lasts, the page cache backends below
+keep a worker's copy of the entries it read, and rendered page parts ({% fragment %} in
+jindu_tags) are kept under it; every change that empties the cache deletes the token, which
+retires all three in all workers at once.
 """
 
 import datetime

@@ -1,4 +1,7 @@
+import functools
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.functional import SimpleLazyObject
 
 DEFAULT_PER_PAGE = 12
 
@@ -23,3 +26,11 @@ def querystring_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
+
+
+def lazy_context(build, *names):
+    """Context values read from the database only when the template uses one of them: a
+    page's listings, which a rendered fragment ({% fragment %} in jindu_tags) may already
+    hold. ``build()`` returns a dict with ``names`` among its keys and runs at most once."""
+    built = functools.cache(build)
+    return {name: SimpleLazyObject(lambda name=name: built()[name]) for name in names}

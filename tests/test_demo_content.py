@@ -2,10 +2,12 @@
 nothing. The demo is loaded once for the whole class (setUpTestData)."""
 
 import os
+import re
 from io import StringIO
 from unittest import mock
 
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import TestCase
 
@@ -37,6 +39,32 @@ class DemoContentTests(TestCase):
         for page in Page.objects.live().filter(depth__gt=1).specific():
             with self.subTest(url=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_every_demo_page_is_the_same_when_rendered_from_kept_fragments(self):
+        """Workers keep rendered navigation, footers and listings ({% fragment %}); a page
+        built from them must be exactly the page rendered afresh, in both languages."""
+        urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+        urls += [
+            "/events/?district=1",
+            "/en/events/?page=2",
+            "/news/?page=2",
+            "/en/news/?tag=上海",
+            "/search/?q=社工",
+            "/en/search/?q=heroin",
+            "/no-such-page/",
+        ]
+        csrf = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+        for url in urls:
+            with self.subTest(url=url):
+                with self.settings(FRAGMENT_CACHE=False):
+                    fresh = self.client.get(url)
+                self.client.get(url)
+                kept = self.client.get(url)
+                self.assertEqual(kept.status_code, fresh.status_code)
+                self.assertEqual(
+                    csrf.sub("", kept.content.decode()), csrf.sub("", fresh.content.decode())
+                )
+        self.assertGreater(len(caches["fragments"]._cache), len(urls))
 
     def test_english_article_is_translated(self):
         html = self.client.get("/en/news/shanghai-16-years/").content.decode()

@@ -1,7 +1,7 @@
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -219,6 +219,6 @@ class ArticlePage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Only its URL is shown; the plain page the router already read will do.
-        context["section"] = self.get_parent()
+        # Only its URL is shown: the plain page the router already read will do.
+        context["section"] = SimpleLazyObject(self.get_parent)
         return context

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from jindu.blocks import AudienceEntryBlock, BodyBlock
 from jindu.caching import remember
+from jindu.listing import lazy_context
 from jindu.restrictions import public
 
 from .mixins import (
@@ -69,32 +70,49 @@ class HomePage(PublicPageMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            lazy_context(
+                lambda: self.listings(request),
+                "entry_points",
+                "featured_articles",
+                "latest_articles",
+                "drug_index",
+                "quiz",
+                "extra_sections",
+            )
+        )
+        return context
+
+    def listings(self, request):
         from jindu.localization import localized, prime_localized
 
         from .articles import ArticlePage
         from .drugs import DrugIndexPage
 
-        context = super().get_context(request, *args, **kwargs)
         prime_localized(entry.value["page"] for entry in self.entry_points)
         featured = chosen_pages(ArticlePage.objects.select_related("hero_image"), self.featured)
-        context["featured_articles"] = featured
-        context["latest_articles"] = (
-            public(ArticlePage.objects.live())
-            .descendant_of(self)
-            .exclude(pk__in=[page.pk for page in featured])
-            .select_related("hero_image")
-            .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
-        )
-        # Found by walking the page tree, which grows with the articles: remembered.
-        context["drug_index"] = remember(
-            ("drug-index", self.pk),
-            lambda: DrugIndexPage.objects.live().descendant_of(self).first(),
-        )
         quiz = self.quiz_page
-        context["quiz"] = localized(quiz) if quiz else None
-        context["extra_sections"] = [
-            section
-            for hook in hooks.get_hooks("jindu_home_sections")
-            if (section := hook(request, self))
-        ]
-        return context
+        return {
+            # Their pages' translations looked up together, before the blocks render.
+            "entry_points": self.entry_points,
+            "featured_articles": featured,
+            "latest_articles": list(
+                public(ArticlePage.objects.live())
+                .descendant_of(self)
+                .exclude(pk__in=[page.pk for page in featured])
+                .select_related("hero_image")
+                .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
+            ),
+            # Found by walking the page tree, which grows with the articles: remembered.
+            "drug_index": remember(
+                ("drug-index", self.pk),
+                lambda: DrugIndexPage.objects.live().descendant_of(self).first(),
+            ),
+            "quiz": localized(quiz) if quiz else None,
+            "extra_sections": [
+                section
+                for hook in hooks.get_hooks("jindu_home_sections")
+                if (section := hook(request, self))
+            ],
+        }

@@ -216,6 +216,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+FRAGMENT_CACHE_SETTINGS = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "jindu-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -228,6 +233,9 @@ CACHES = {
         "LOCATION": "jindu-pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
+    # Rendered parts of pages ({% fragment %} in jindu_tags): in each worker's own memory,
+    # keyed by the content token in the shared page cache, so a change retires them all.
+    "fragments": FRAGMENT_CACHE_SETTINGS,
 }
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pages"
@@ -235,6 +243,10 @@ WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 # How long a page may be served from the cache at most; changes empty it sooner, and no
 # entry outlives the local day (jindu.caching.PageCacheMiddleware).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Pages missing from the page cache (and signed-in users' views) still reuse rendered
+# navigation, footer and listings ({% fragment %}); FRAGMENT_CACHE=0 turns that off.
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
+FRAGMENT_CACHE_BACKEND = "fragments"
 
 # Background work (Wagtail's reference index, image focal points, file deletion and CDN
 # purges; our talk-request notices) runs at once in development. Production keeps it in the

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, MIDDLEWARE, STORAGES, env_bool
+from .base import BASE_DIR, CACHES, FRAGMENT_CACHE_SETTINGS, MIDDLEWARE, STORAGES, env_bool
 
 
 def next_redis_database(url):
@@ -64,6 +64,7 @@ if os.environ.get("REDIS_URL"):
             or next_redis_database(os.environ["REDIS_URL"]),
             "KEY_PREFIX": "jindu-pages",
         },
+        "fragments": FRAGMENT_CACHE_SETTINGS,
     }
 else:
     CACHES = {

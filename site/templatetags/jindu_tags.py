@@ -1,16 +1,20 @@
 from django import template
 from django.conf import settings
+from django.template import TemplateSyntaxError
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.models import Page
+from wagtail.templatetags.wagtail_cache import WagtailCacheNode
 
-from jindu.caching import remember
+from jindu.caching import content_version, remember
 from jindu.localization import locale_for, locale_of, localized
 from jindu.models import SiteSettings
 from jindu.routing import site_root
 
 register = template.Library()
+
+SAFE_METHODS = ("GET", "HEAD")
 
 
 @register.filter
@@ -161,3 +165,64 @@ def alternate_links(context):
 def localized_filter(page):
     """``page.localized`` with the locale looked up once per request."""
     return localized(page) if page else page
+
+
+class _Resolved:
+    """Stands where Django's cache node expects a template variable."""
+
+    def __init__(self, resolve):
+        self.resolve = resolve
+
+
+def _fragment_state(context):
+    request = context["request"]
+    return (
+        content_version(),
+        translation.get_language(),
+        request.scheme,
+        request.get_host(),
+        timezone.localdate().isoformat(),
+    )
+
+
+class FragmentNode(WagtailCacheNode):
+    """Wagtail's preview-aware fragment cache, kept in each worker (the "fragments" cache)
+    under the content token: any change that empties the page cache retires every fragment
+    in every worker at once, and no fragment outlives the local day (dates, countdowns).
+    Previews, renders without a request (WagtailCacheNode), answers to a form sent by POST
+    and signed-in users' views (staff see the database, as with the page cache) neither use
+    nor keep fragments."""
+
+    def __init__(self, nodelist, fragment_name, vary_on):
+        super().__init__(
+            nodelist,
+            _Resolved(lambda context: settings.PAGE_CACHE_SECONDS),
+            fragment_name,
+            [*vary_on, _Resolved(_fragment_state)],
+            _Resolved(lambda context: settings.FRAGMENT_CACHE_BACKEND),
+        )
+
+    def render(self, context):
+        request = context.get("request")
+        if (
+            not settings.FRAGMENT_CACHE
+            or getattr(request, "method", "GET") not in SAFE_METHODS
+            or getattr(getattr(request, "user", None), "is_authenticated", False)
+        ):
+            return self.nodelist.render(context)
+        return super().render(context)
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    """``{% fragment name value... %}...{% endfragment %}``: the enclosed markup rendered
+    once per worker for each combination of values, while public content is unchanged.
+
+    Only for markup that is the same for every visitor: never a form with a CSRF token,
+    anything about the signed-in user, or messages."""
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise TemplateSyntaxError("'fragment' needs a name.")
+    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])

@@ -1,0 +1,204 @@
+"""Rendered fragments ({% fragment %} in jindu_tags): a page missing from the page cache
+reuses the navigation, footer and listings its worker rendered before, and every change
+that shows on a public page shows on the next request all the same. Previews, signed-in
+staff and form answers never use or keep them. The page cache is off here, so what is seen
+comes from fragments or the database; tests/test_page_cache.py covers the page cache and
+tests/test_demo_content.py checks every demo page renders the same from kept fragments."""
+
+import datetime
+import re
+
+from django.core.cache import caches
+from django.test import RequestFactory
+
+from wagtail.models import Site
+
+import pytest
+import time_machine
+
+from campaigns.models import Attendance
+from campaigns.pages import CampaignIndexPage, CampaignPage, EventIndexPage, TalkRequestPage
+from jindu.localization import translate
+from jindu.models import SiteSettings
+from tests.factories import (
+    SHANGHAI,
+    ArticlePageFactory,
+    CampaignFactory,
+    EventFactory,
+    SectionPageFactory,
+    StationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def fragments(settings):
+    settings.WAGTAIL_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    caches["fragments"].clear()
+    yield caches["fragments"]
+    caches["fragments"].clear()
+
+
+@pytest.fixture
+def section(home):
+    return SectionPageFactory(parent=home, title="工作动态", slug="news", show_in_menus=True)
+
+
+@pytest.fixture
+def article(section):
+    return ArticlePageFactory(parent=section, title="远离毒品危害", slug="stay-away")
+
+
+@pytest.fixture
+def campaign_page(home):
+    campaign = CampaignFactory(name="2026年6·26宣传月")
+    event = EventFactory(station=StationFactory(), campaign=campaign, venue_type="community")
+    Attendance.objects.create(event=event, group="junior", count=300)
+    index = home.add_child(instance=CampaignIndexPage(title="6·26国际禁毒日", slug="june-26"))
+    page = index.add_child(
+        instance=CampaignPage(
+            title="2026年6·26", slug="2026", campaign=campaign, year=2026, theme="珍爱生命"
+        )
+    )
+    return page, event
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def kept(client, *urls):
+    """Render each page twice: the second is built from the fragments the first kept."""
+    for url in urls:
+        html(client, url)
+        html(client, url)
+
+
+def test_a_page_served_again_skips_its_listing_queries(
+    client, home, section, article, campaign_page, django_assert_max_num_queries
+):
+    events = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
+    urls = ["/", section.url, article.url, events.url, campaign_page[0].url]
+    kept(client, *urls)
+    for url in urls:
+        # Finding the page; its listings, menu and footer come from the kept fragments.
+        with django_assert_max_num_queries(2):
+            html(client, url)
+
+
+def test_publishing_shows_in_every_listing_on_the_next_request(client, home, section, article):
+    kept(client, "/", section.url, article.url)
+    article.title = "毒品的危害（修订）"
+    article.save_revision().publish()
+    for url in ("/", section.url, article.url):
+        assert "毒品的危害（修订）" in html(client, url)
+    new = ArticlePageFactory(parent=section, title="海洛因的危害", slug="heroin", live=False)
+    assert "海洛因的危害" not in html(client, section.url)
+    new.save_revision().publish()
+    assert "海洛因的危害" in html(client, section.url)
+    assert "海洛因的危害" in html(client, "/")
+
+
+def test_unpublishing_and_deleting_show_on_the_next_request(client, home, section, article):
+    other = ArticlePageFactory(parent=section, title="新型毒品辨识", slug="new-drugs")
+    kept(client, "/", section.url)
+    article.unpublish()
+    assert "远离毒品危害" not in html(client, section.url)
+    assert "远离毒品危害" not in html(client, "/")
+    other.delete()
+    assert "新型毒品辨识" not in html(client, section.url)
+
+
+def test_moving_changes_breadcrumbs_and_listings(client, home, section, article):
+    knowledge = SectionPageFactory(parent=home, title="禁毒知识", slug="knowledge")
+    kept(client, article.url, knowledge.url)
+    article.move(knowledge, pos="last-child")
+    article.refresh_from_db()
+    page = html(client, article.url)
+    assert re.search(r'<a href="/knowledge/">禁毒知识</a>', page)
+    assert "远离毒品危害" in html(client, knowledge.url)
+
+
+def test_new_menu_section_settings_and_translations_show_on_every_page(
+    client, home, en_home, section, article
+):
+    kept(client, article.url)
+    SectionPageFactory(parent=home, title="康复帮扶", slug="recovery", show_in_menus=True)
+    assert "康复帮扶" in html(client, article.url)
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.hotline_number = "021-5555-0626"
+    site_settings.save()
+    assert "021-5555-0626" in html(client, article.url)
+    translate(section, "en", {"工作动态": "News"})
+    english = translate(article, "en", {"远离毒品危害": "Stay away from drugs"})
+    assert f'<a href="{english.url}" hreflang="en"' in html(client, article.url)
+
+
+def test_new_attendance_changes_the_campaign_figures_on_the_next_request(client, campaign_page):
+    page, event = campaign_page
+    kept(client, page.url)
+    assert "<strong>300</strong>" in html(client, page.url)
+    Attendance.objects.create(event=event, group="teachers", count=25)
+    assert "<strong>325</strong>" in html(client, page.url)
+
+
+def test_no_fragment_outlives_the_local_day(client, campaign_page):
+    page, _event = campaign_page
+    with time_machine.travel(datetime.datetime(2026, 6, 24, 23, 59, 50, tzinfo=SHANGHAI)):
+        kept(client, page.url)
+        before = html(client, page.url)
+    with time_machine.travel(datetime.datetime(2026, 6, 25, 0, 0, 5, tzinfo=SHANGHAI)):
+        after = html(client, page.url)
+    assert "距6·26国际禁毒日还有 2 天" in before
+    assert "距6·26国际禁毒日还有 1 天" in after
+
+
+@pytest.mark.parametrize("signed_in", [True, False])
+def test_previews_neither_use_nor_keep_fragments(client, section, article, signed_in):
+    kept(client, article.url, section.url)
+    article.title = "尚未审核的草稿标题"
+    draft = article.save_revision().as_object()
+    original = RequestFactory().get(article.url)
+    if signed_in:
+        original.user = UserFactory(is_superuser=True)
+    stored = len(caches["fragments"]._cache)
+    preview = draft.make_preview_request(original).content.decode()
+    assert "尚未审核的草稿标题" in preview
+    assert len(caches["fragments"]._cache) == stored
+    assert "尚未审核的草稿标题" not in html(client, article.url)
+    assert "尚未审核的草稿标题" not in html(client, section.url)
+
+
+def test_signed_in_staff_see_the_database(client, section, article):
+    kept(client, article.url)
+    # A change no signal reports: readers keep the rendered page parts until the next real
+    # change; staff always see the database, and what they see is never kept.
+    type(article).objects.filter(pk=article.pk).update(title="仅工作人员可见的标题")
+    assert "仅工作人员可见的标题" not in html(client, article.url)
+    client.force_login(UserFactory(is_superuser=True))
+    assert "仅工作人员可见的标题" in html(client, article.url)
+    client.logout()
+    assert "仅工作人员可见的标题" not in html(client, article.url)
+
+
+def test_a_form_sent_by_post_neither_uses_nor_keeps_fragments(client, home):
+    form_page = home.add_child(instance=TalkRequestPage(title="预约禁毒讲座", slug="request"))
+    response = client.post(form_page.url, {"school_name": ""})
+    assert response.status_code == 200
+    assert "预约禁毒讲座" in response.content.decode()
+    assert len(caches["fragments"]._cache) == 0
+    # The form itself carries a per-visitor CSRF token and is never a fragment.
+    first, second = html(client, form_page.url), html(client, form_page.url)
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    assert token.search(first).group(1) != token.search(second).group(1)
+
+
+def test_fragments_can_be_turned_off(client, settings, section, article):
+    settings.FRAGMENT_CACHE = False
+    kept(client, article.url)
+    assert len(caches["fragments"]._cache) == 0
+    type(article).objects.filter(pk=article.pk).update(title="改过的标题")
+    assert "改过的标题" in html(client, article.url)
