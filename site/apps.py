@@ -10,6 +10,9 @@ class JinduConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from jindu.caching import connect_signals
+        from django.core import checks
+
+        from jindu.caching import check_fragment_cache, connect_signals
 
         connect_signals()
+        checks.register(check_fragment_cache, checks.Tags.caches)

@@ -187,6 +187,24 @@ def connect_signals():
         )
 
 
+def check_fragment_cache(app_configs=None, **kwargs):
+    """Kept page parts ({% fragment %}) need their cache: say so at start-up, not on the
+    first page view."""
+    from django.core.checks import Error
+
+    alias = settings.FRAGMENT_CACHE_BACKEND
+    if settings.FRAGMENT_CACHE and alias not in settings.CACHES:
+        return [
+            Error(
+                f"FRAGMENT_CACHE is on but CACHES has no {alias!r} entry.",
+                hint="Add a per-process cache under that name (see settings/base.py) "
+                "or set FRAGMENT_CACHE=0.",
+                id="jindu.E001",
+            )
+        ]
+    return []
+
+
 def seconds_until_midnight(now=None):
     """Seconds until the next local midnight (TIME_ZONE): what is "today" on a page (the
     June 26 countdown, the current campaign, upcoming events) changes then."""

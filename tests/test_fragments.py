@@ -9,7 +9,7 @@ import datetime
 import re
 
 from django.core.cache import caches
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from wagtail.models import Site
 
@@ -202,3 +202,14 @@ def test_fragments_can_be_turned_off(client, settings, section, article):
     assert len(caches["fragments"]._cache) == 0
     type(article).objects.filter(pk=article.pk).update(title="改过的标题")
     assert "改过的标题" in html(client, article.url)
+
+
+def test_a_missing_fragment_cache_is_reported_at_start_up(settings):
+    from jindu.caching import check_fragment_cache
+
+    assert check_fragment_cache() == []
+    without = {alias: conf for alias, conf in settings.CACHES.items() if alias != "fragments"}
+    with override_settings(CACHES=without):
+        assert [error.id for error in check_fragment_cache()] == ["jindu.E001"]
+        with override_settings(FRAGMENT_CACHE=False):
+            assert check_fragment_cache() == []
