@@ -64,7 +64,7 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
 
     @path("")
     def index_view(self, request):
-        from campaigns.models import VenueType
+        from campaigns.models import EventFormat, VenueType
 
         events = self.upcoming()
         district = request.GET.get("district", "")
@@ -77,9 +77,13 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         def listing():
             page_of_events = paginate(request, events, EVENTS_PER_PAGE)
             names = self.district_names()
+            # Looked up once, not through get_FOO_display for every event.
+            venue_labels, format_labels = dict(VenueType.choices), dict(EventFormat.choices)
             months = []
             for event in page_of_events:
                 event.district_name = names.get(event.district_id, event.district.name)
+                event.venue_label = venue_labels.get(event.venue_type, event.venue_type)
+                event.format_label = format_labels.get(event.format, event.format)
                 local = timezone.localtime(event.start)
                 month = datetime.date(local.year, local.month, 1)
                 if not months or months[-1][0] != month:

@@ -416,3 +416,22 @@ def test_reports_cover_the_last_twelve_months_unless_asked_otherwise(client, db)
     assert default.context["totals"]["held"] == 2
     assert everything.context["totals"]["held"] == 3
     assert chosen.context["totals"]["held"] == 1
+
+
+def test_public_events_page_names_district_venue_and_format_in_the_readers_language(
+    client, events_page
+):
+    page, english = events_page
+    soon = datetime.datetime.now(SHANGHAI) + datetime.timedelta(days=3)
+    EventFactory(
+        station=StationFactory(),
+        title="商场禁毒摊位",
+        is_public=True,
+        status="confirmed",
+        venue_type="public_place",
+        format="booth",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+    )
+    assert "公共场所 · 摊位宣传" in client.get(page.url).content.decode()
+    assert "Public place · Booth" in client.get(english.url).content.decode()
