@@ -243,8 +243,9 @@ WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 # How long a page may be served from the cache at most; changes empty it sooner, and no
 # entry outlives the local day (jindu.caching.PageCacheMiddleware).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Pages missing from the page cache (and signed-in users' views) still reuse rendered
-# navigation, footer and listings ({% fragment %}); FRAGMENT_CACHE=0 turns that off.
+# Pages missing from the page cache still reuse the navigation, footer and listings their
+# worker rendered ({% fragment %}; never for previews or signed-in users); FRAGMENT_CACHE=0
+# turns that off.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 FRAGMENT_CACHE_BACKEND = "fragments"
 

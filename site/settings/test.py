@@ -14,10 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "jindu.caching.LocMemPageCache", "LOCATION": "pages"},
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-    },
+    "fragments": FRAGMENT_CACHE_SETTINGS,  # noqa: F405
 }
 # Tests build content straight in the database, which no real change does, so the page
 # cache is off here; tests/test_page_cache.py turns it on and goes through the real paths.
