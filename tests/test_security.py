@@ -2,6 +2,7 @@
 throttling, upload limits, and user input that comes back inert."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -42,6 +43,17 @@ def test_admin_gets_its_own_looser_policy(client, home):
     csp = client.get(reverse("wagtailadmin_home"))["Content-Security-Policy"]
     assert "'unsafe-inline'" in csp
     assert "frame-ancestors 'self'" in csp
+
+
+def test_admin_avatars_are_served_by_the_site_not_gravatar(client, home):
+    """Gravatar is unreachable from mainland China and the admin's policy would block it:
+    staff would see a broken picture on every admin page."""
+    client.force_login(UserFactory(is_superuser=True, email="wang.lihua@example.org"))
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    avatars = re.findall(r'"avatarUrl": "([^"]*)"', html)  # the menu's account button
+    assert avatars, "the admin menu shows no avatar"
+    assert all(avatar.startswith("/static/") for avatar in avatars), avatars
+    assert "gravatar" not in html
 
 
 def test_public_html_has_no_inline_script(client, home):

@@ -259,6 +259,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@jindu.example
 
 WAGTAIL_SITE_NAME = "禁毒 Jindu"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar in the admin: it is blocked in mainland China, the admin's policy allows only
+# our own images, and it would send a hash of each staff member's email to a third party.
+# Wagtail shows its own default avatar (or an uploaded one) instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: known document types only, and size limits. SVG images are not accepted (they
 # can carry script).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
