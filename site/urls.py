@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    *[path(name, views.root_icon, {"name": name}) for name in views.ROOT_ICONS],
     path("events.ics", calendars.public_feed, name="campaigns_public_feed"),
     path("calendars/<str:token>.ics", calendars.private_feed, name="campaigns_private_feed"),
 ]

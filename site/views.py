@@ -2,8 +2,9 @@ import functools
 from urllib.parse import urlencode
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -135,3 +136,18 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Browsers, feed readers and phones ask for these at the site's root whatever the page's
+# <link> tags say; without them every such request would be a 404 rendered by the router.
+ROOT_ICONS = {
+    "favicon.ico": "jindu/icons/favicon.ico",
+    "apple-touch-icon.png": "jindu/icons/apple-touch-icon.png",
+    "apple-touch-icon-precomposed.png": "jindu/icons/apple-touch-icon.png",
+}
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def root_icon(request, name):
+    return HttpResponsePermanentRedirect(static(ROOT_ICONS[name]))

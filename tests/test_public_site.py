@@ -1,6 +1,9 @@
 """What readers, search engines and apps get from the public site beyond single pages: the
 quiz, the home page as front door, the sitemap, robots.txt and the content API."""
 
+import re
+
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import format_html
@@ -105,6 +108,21 @@ def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client, home):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+@pytest.mark.parametrize("path", ["/favicon.ico", "/apple-touch-icon.png"])
+def test_icons_asked_for_at_the_root_lead_to_the_site_icon(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"].startswith("/static/jindu/icons/")
+    assert finders.find(response["Location"].removeprefix("/static/"))
+
+
+def test_pages_name_their_icons_and_they_exist(client, home):
+    html = client.get("/").content.decode()
+    icons = re.findall(r'<link rel="(?:icon|apple-touch-icon)" href="/static/([^"]+)"', html)
+    assert len(icons) == 3
+    assert all(finders.find(icon) for icon in icons), icons
 
 
 def test_api_lists_live_pages_with_locale(client, en_home):
