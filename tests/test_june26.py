@@ -95,7 +95,7 @@ def campaign_world(home, en_home):
 
 
 def figures_in(html):
-    return [int(n) for n in re.findall(r"<li><strong>(\d+)</strong>", html)]
+    return [int(n.replace(",", "")) for n in re.findall(r"<li><strong>([\d,]+)</strong>", html)]
 
 
 @time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=SHANGHAI), tick=False)
@@ -116,6 +116,15 @@ def test_figures_change_after_new_attendance(client, campaign_world):
     Attendance.objects.create(event=campaign_world["e1"], group="teachers", count=25)
     assert figures_in(client.get(page.url).content.decode())[1] == 325
     assert figures_in(client.get(campaign_world["english"].url).content.decode())[1] == 325
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 1, 10, tzinfo=SHANGHAI), tick=False)
+def test_large_figures_follow_each_languages_number_format(client, campaign_world):
+    Attendance.objects.create(event=campaign_world["e1"], group="residents", count=12_000)
+    english = client.get(campaign_world["english"].url).content.decode()
+    chinese = client.get(campaign_world["page"].url).content.decode()
+    assert "<strong>12,300</strong>" in english
+    assert "<strong>12300</strong>" in chinese  # Chinese writes no thousands separator
 
 
 @time_machine.travel(datetime.datetime(2026, 6, 20, 10, tzinfo=SHANGHAI), tick=False)
@@ -316,8 +325,14 @@ def test_invalid_input_shows_field_errors_and_creates_nothing(
     response = client.post(form_page["page"].url, valid_data(form_page, **changes))
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'id="id_{field}-error"' in html
-    assert message in html
+    # The error is tied to its field for screen readers, and listed at the top with a link.
+    control = re.search(rf'<(?:input|select|textarea)[^>]*\bid="id_{field}"[^>]*>', html).group(0)
+    described_by = re.search(r'aria-describedby="([^"]*)"', control)
+    assert described_by and f"id_{field}_error" in described_by.group(1).split()
+    error = re.search(rf'<div class="error" id="id_{field}_error">(.*?)</div>', html, re.S)
+    assert error and message in error.group(1)
+    summary = re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
+    assert f'href="#id_{field}"' in summary
     assert not Event.objects.exists() and not TalkRequest.objects.exists()
 
 

@@ -156,7 +156,7 @@ def campaign_page(home):
 
 
 def reached(html):
-    return [int(n) for n in re.findall(r"<li><strong>(\d+)</strong>", html)][1]
+    return [int(n.replace(",", "")) for n in re.findall(r"<li><strong>([\d,]+)</strong>", html)][1]
 
 
 def test_new_attendance_changes_the_campaign_figures_on_the_next_request(client, campaign_page):
