@@ -4,6 +4,7 @@ file, or on PostgreSQL (when DATABASE_URL points there) a database named after t
 database with "_browser" appended, created afresh."""
 
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -18,6 +19,37 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "browser-" + secrets.token_urlsafe(12)  # noqa: S105 - every demo account's
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+# What the page checks cover: every public page type, in both languages.
+PAGE_TYPES = [
+    "jindu.HomePage",
+    "jindu.SectionPage",
+    "jindu.ArticlePage",
+    "jindu.DrugIndexPage",
+    "jindu.DrugFactPage",
+    "jindu.QuizPage",
+    "jindu.ResourceLibraryPage",
+    "schools.StationDirectoryPage",
+    "campaigns.EventIndexPage",
+    "campaigns.CampaignIndexPage",
+    "campaigns.CampaignPage",
+    "campaigns.TalkRequestPage",
+]
+# Views that are not Wagtail pages but readers reach them all the same.
+OTHER_VIEWS = ["event detail", "search results", "quiz score", "not found"]
+LANGUAGES = ["zh-hans", "en"]
+PAGES = [(kind, language) for kind in PAGE_TYPES + OTHER_VIEWS for language in LANGUAGES]
+
+
+def sign_in(page, site, username):
+    """Sign in through the admin's login form, as a person would."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", site.password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def chromium_missing():

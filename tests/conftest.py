@@ -1,4 +1,7 @@
+import json
 import os
+import re
+from urllib.parse import urlsplit
 
 from wagtail.models import Locale, Page, Site
 
@@ -55,6 +58,9 @@ def english():
 # Chromium.
 
 
+BROWSER_SKIPPED = pytest.StashKey()  # (how many, why), for the summary line
+
+
 def pytest_collection_modifyitems(config, items):
     from tests.browser_site import chromium_missing
 
@@ -64,6 +70,17 @@ def pytest_collection_modifyitems(config, items):
         if reason:
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
     items[:] = [item for item in items if not item.get_closest_marker("browser")] + browser
+    config.stash[BROWSER_SKIPPED] = len(browser) if reason else 0, reason
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Say once, even without -rs, why the browser tests did not run."""
+    count, reason = config.stash.get(BROWSER_SKIPPED, (0, None))
+    if count:
+        terminalreporter.write_line(
+            f"{count} browser tests skipped: {reason}; `make browser-deps` installs it",
+            yellow=True,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -109,3 +126,29 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
+@pytest.fixture(scope="session")
+def public_pages(site):
+    """{(page type or view, language): path}, found through the public API as a visitor
+    would, plus the views that are not pages."""
+    from tests.browser_site import LANGUAGES, PAGE_TYPES
+
+    paths = {}
+    for language in LANGUAGES:
+        for kind in PAGE_TYPES:
+            listing = json.loads(site.get(f"/api/v2/pages/?type={kind}&locale={language}&limit=1"))
+            assert listing["items"], f"the demo has no {kind} in {language}"
+            paths[(kind, language)] = urlsplit(listing["items"][0]["meta"]["html_url"]).path
+        events = paths[("campaigns.EventIndexPage", language)]
+        html = site.get(events).decode()
+        detail = re.search(rf'href="({re.escape(events)}\d+/)"', html)
+        assert detail, "the events page links to no event"
+        paths[("event detail", language)] = detail.group(1)
+        prefix = "" if language == "zh-hans" else "/en"
+        query = "毒品" if language == "zh-hans" else "drugs"
+        paths[("search results", language)] = f"{prefix}/search/?q={query}"
+        quiz = paths[("jindu.QuizPage", language)]
+        paths[("quiz score", language)] = quiz + "?submitted=1&q0=0&q1=1&q2=0"
+        paths[("not found", language)] = f"{prefix}/no-such-page/"
+    return paths

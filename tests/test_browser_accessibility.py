@@ -1,77 +1,30 @@
 """Every public page type, in Chinese and in English, in a real browser: no serious or
-critical axe-core violations, valid HTML (the Nu HTML Checker), usable at 320 px without
-sideways scrolling, and a visible keyboard focus."""
+critical axe-core violations, no label or description pointing nowhere, valid HTML (the Nu
+HTML Checker), usable at 320 px without sideways scrolling, and a visible keyboard focus;
+the talk request form with errors too."""
 
 import json
-import re
 import subprocess
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-from tests.browser_site import vnu_jar
+from tests.browser_site import LANGUAGES, PAGES, vnu_jar
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = [
-    "jindu.HomePage",
-    "jindu.SectionPage",
-    "jindu.ArticlePage",
-    "jindu.DrugIndexPage",
-    "jindu.DrugFactPage",
-    "jindu.QuizPage",
-    "jindu.ResourceLibraryPage",
-    "schools.StationDirectoryPage",
-    "campaigns.EventIndexPage",
-    "campaigns.CampaignIndexPage",
-    "campaigns.CampaignPage",
-    "campaigns.TalkRequestPage",
-]
-# Views that are not Wagtail pages but readers reach them all the same.
-OTHER_VIEWS = ["event detail", "search results", "quiz score", "not found"]
-LANGUAGES = ["zh-hans", "en"]
-PAGES = [(kind, language) for kind in PAGE_TYPES + OTHER_VIEWS for language in LANGUAGES]
 
-
-@pytest.fixture(scope="session")
-def public_pages(site):
-    """{(page type or view, language): path}, found through the public API as a visitor
-    would, plus the views that are not pages."""
-    paths = {}
-    for language in LANGUAGES:
-        for kind in PAGE_TYPES:
-            listing = json.loads(site.get(f"/api/v2/pages/?type={kind}&locale={language}&limit=1"))
-            assert listing["items"], f"the demo has no {kind} in {language}"
-            paths[(kind, language)] = urlsplit(listing["items"][0]["meta"]["html_url"]).path
-        events = paths[("campaigns.EventIndexPage", language)]
-        html = site.get(events).decode()
-        detail = re.search(rf'href="({re.escape(events)}\d+/)"', html)
-        assert detail, "the events page links to no event"
-        paths[("event detail", language)] = detail.group(1)
-        prefix = "" if language == "zh-hans" else "/en"
-        query = "毒品" if language == "zh-hans" else "drugs"
-        paths[("search results", language)] = f"{prefix}/search/?q={query}"
-        quiz = paths[("jindu.QuizPage", language)]
-        paths[("quiz score", language)] = quiz + "?submitted=1&q0=0&q1=1&q2=0"
-        paths[("not found", language)] = f"{prefix}/no-such-page/"
-    return paths
-
-
-@pytest.fixture(scope="session")
-def html_errors(site, public_pages, tmp_path_factory):
-    """The Nu HTML Checker's errors for every page, checked in one run of the checker."""
+def nu_html_errors(documents, folder):
+    """{key: HTML bytes} → {key: [error, …]}, all checked in one run of the Nu HTML Checker."""
     jar = vnu_jar()
     if jar is None:
         pytest.skip("no vnu.jar (make browser-deps, or set VNU_JAR)")
-    folder = tmp_path_factory.mktemp("html")
     files = {}
-    for key, path in public_pages.items():
+    for key, html in documents.items():
         name = folder / f"{len(files)}.html"
-        try:
-            name.write_bytes(site.get(path))
-        except OSError as error:  # 404 pages arrive as HTTPError, with their body
-            name.write_bytes(error.read())
+        name.write_bytes(html)
         files[str(name)] = key
     result = subprocess.run(  # noqa: S603
         ["java", "-jar", jar, "--format", "json", "--exit-zero-always", *files],  # noqa: S607
@@ -87,17 +40,82 @@ def html_errors(site, public_pages, tmp_path_factory):
     return errors
 
 
-@pytest.mark.parametrize(("kind", "language"), PAGES)
-def test_no_serious_accessibility_violations(page, public_pages, kind, language):
-    page.goto(public_pages[(kind, language)])
+@pytest.fixture(scope="session")
+def html_errors(site, public_pages, tmp_path_factory):
+    documents = {}
+    for key, path in public_pages.items():
+        try:
+            documents[key] = site.get(path)
+        except OSError as error:  # 404 pages arrive as HTTPError, with their body
+            documents[key] = error.read()
+    return nu_html_errors(documents, tmp_path_factory.mktemp("html"))
+
+
+def serious_violations(page):
     results = Axe().run(page)
-    serious = [
+    return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])
         for violation in results.response["violations"]
         if violation["impact"] in ("serious", "critical")
     ]
+
+
+# Labels, descriptions and in-page links that name an id the page does not have: a screen
+# reader then reads nothing (neither axe nor the checker reports all of these).
+DANGLING_REFERENCES = """() => {
+    const missing = [];
+    const exists = (id) => document.getElementById(id) !== null;
+    for (const attr of ["for", "aria-describedby", "aria-labelledby", "aria-controls"]) {
+        for (const el of document.querySelectorAll(`[${attr}]`)) {
+            for (const id of el.getAttribute(attr).split(/\\s+/).filter(Boolean)) {
+                if (!exists(id)) missing.push(`${el.tagName.toLowerCase()}[${attr}=${id}]`);
+            }
+        }
+    }
+    for (const link of document.querySelectorAll('a[href^="#"]')) {
+        const id = decodeURIComponent(link.getAttribute("href").slice(1));
+        if (id && !exists(id)) missing.push(`a[href=#${id}]`);
+    }
+    return missing;
+}"""
+
+
+@pytest.mark.parametrize(("kind", "language"), PAGES)
+def test_no_serious_accessibility_violations(page, public_pages, kind, language):
+    page.goto(public_pages[(kind, language)])
+    serious = serious_violations(page)
     assert serious == [], "\n".join(serious)
+
+
+@pytest.mark.parametrize(("kind", "language"), PAGES)
+def test_labels_and_descriptions_point_to_elements_on_the_page(page, public_pages, kind, language):
+    page.goto(public_pages[(kind, language)])
+    assert page.evaluate(DANGLING_REFERENCES) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_request_form_with_errors_is_accessible_valid_and_says_what_to_fix(
+    page, public_pages, tmp_path, language
+):
+    """A school that sends the form half filled in: the error list is announced and focused,
+    each line leads to its field, each field names its error, and the page stays valid."""
+    page.goto(public_pages[("campaigns.TalkRequestPage", language)])
+    page.fill("#id_school_name", "浦东模范中学")
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        page.click(".request-form button[type=submit]")
+    html = answer.value.body()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_have_attribute("role", "alert")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#id_district")).to_be_focused()
+    expect(page.locator("#id_district")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_district_error")).to_be_visible()
+    assert page.evaluate(DANGLING_REFERENCES) == []
+    assert serious_violations(page) == []
+    assert nu_html_errors({"form": html}, tmp_path)["form"] == []
 
 
 @pytest.mark.parametrize(("kind", "language"), PAGES)
@@ -124,21 +142,38 @@ def test_fits_a_320px_screen_without_sideways_scrolling(
     assert overflow <= 0, f"{overflow}px too wide; wider than the screen: {wide}"
 
 
+# The pages readers work with by keyboard: menus and search, filters, the quiz, the form.
+KEYBOARD_PAGES = [
+    "jindu.HomePage",
+    "campaigns.EventIndexPage",
+    "jindu.QuizPage",
+    "campaigns.TalkRequestPage",
+]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_keyboard_focus_is_visible(page, public_pages, language):
-    page.goto(public_pages[("jindu.HomePage", language)])
-    seen = 0
-    for _ in range(8):
+@pytest.mark.parametrize("kind", KEYBOARD_PAGES)
+def test_keyboard_focus_is_visible(page, public_pages, kind, language):
+    """Tab through the whole page: every control that takes the focus shows it."""
+    page.goto(public_pages[(kind, language)])
+    seen, hidden = set(), []
+    for _ in range(200):
         page.keyboard.press("Tab")
-        style = page.evaluate(
+        focused = page.evaluate(
             """() => {
                 const el = document.activeElement, s = getComputedStyle(el);
-                return {tag: el.tagName, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                return {name: el.tagName + (el.id ? '#' + el.id : '') + ' ' + (el.textContent || el.name || '').trim().slice(0, 20),
+                        index: [...document.querySelectorAll('*')].indexOf(el),
+                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
                         shadow: s.boxShadow !== 'none'};
             }"""
         )
-        if style["tag"] == "BODY":
+        if focused["name"].startswith("BODY"):
             continue
-        seen += 1
-        assert style["outline"] or style["shadow"], f"no visible focus on {style['tag']}"
-    assert seen >= 5
+        if focused["index"] in seen:  # round the page once
+            break
+        seen.add(focused["index"])
+        if not (focused["outline"] or focused["shadow"]):
+            hidden.append(focused["name"])
+    assert len(seen) >= 5
+    assert hidden == [], f"no visible focus on {hidden}"
