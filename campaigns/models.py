@@ -386,7 +386,13 @@ class Attendance(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("event"), FieldRowPanel([FieldPanel("group"), FieldPanel("count")])]
+    panels = [
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("group"), FieldPanel("count")]),
+        # A field of AttendanceForm, not of the model: without a panel Wagtail would render
+        # it as a bare checkbox with no label below the form.
+        FieldPanel("confirm_over_enrolment"),
+    ]
 
     class Meta:
         ordering = ["event", "group"]

@@ -2,6 +2,7 @@
 ledger, as staff meet them in the admin and as the models enforce them."""
 
 import datetime
+import re
 import threading
 
 from django.contrib.auth.models import Group
@@ -203,8 +204,12 @@ def test_count_above_enrolment_needs_confirmation(client, staff):
     url = reverse("wagtailsnippets_campaigns_attendance:add")
     response = client.post(url, attendance_data(event, "junior", 150))
     assert response.status_code == 200
-    assert (
-        "浦东实验小学 在校学生 300 人，而本次活动将记录学生 350 人次" in response.content.decode()
+    html = response.content.decode()
+    assert "浦东实验小学 在校学生 300 人，而本次活动将记录学生 350 人次" in html
+    # The confirmation the message asks for is there, with its label.
+    assert re.search(
+        r'<label[^>]*for="id_confirm_over_enrolment"[^>]*>(<span[^>]*>)?人数无误（虽然超过了学校在校学生数）',
+        html,
     )
     assert Attendance.objects.count() == 1
     response = client.post(url, attendance_data(event, "junior", 150, confirm_over_enrolment="on"))
