@@ -3,6 +3,7 @@ cache on, hashed static files), with the demo content, on a database of its own:
 file, or on PostgreSQL (when DATABASE_URL points there) a database named after the test
 database with "_browser" appended, created afresh."""
 
+import json
 import os
 import re
 import secrets
@@ -39,6 +40,32 @@ PAGE_TYPES = [
 OTHER_VIEWS = ["event detail", "search results", "quiz score", "not found"]
 LANGUAGES = ["zh-hans", "en"]
 PAGES = [(kind, language) for kind in PAGE_TYPES + OTHER_VIEWS for language in LANGUAGES]
+
+# (who signs in, admin path): what outreach staff, station managers and editors open daily.
+ADMIN_VIEWS = [
+    ("staff_pudong", "/admin/"),
+    ("staff_pudong", "/admin/campaigns/dashboard/"),
+    ("staff_pudong", "/admin/campaigns/calendar/"),
+    ("staff_pudong", "/admin/snippets/campaigns/event/"),
+    ("staff_pudong", "/admin/snippets/campaigns/event/add/"),
+    ("staff_pudong", "/admin/snippets/campaigns/attendance/add/"),
+    ("staff_pudong", "/admin/snippets/campaigns/stockmovement/add/"),
+    ("staff_pudong", "/admin/campaigns/stock/"),
+    ("manager_pudong", "/admin/snippets/campaigns/talkrequest/"),
+    ("manager_pudong", "/admin/snippets/schools/agreement/"),
+    ("manager_pudong", "/admin/campaigns/reports/month/"),
+    ("manager_pudong", "/admin/reports/coverage/"),
+    ("editor", "/admin/pages/"),
+    ("editor", "article editor"),
+]
+
+
+def admin_path(site, view):
+    """The path of one of ADMIN_VIEWS ("article editor": the first article's edit view)."""
+    if view == "article editor":
+        article = json.loads(site.get("/api/v2/pages/?type=jindu.ArticlePage&limit=1"))
+        return f"/admin/pages/{article['items'][0]['id']}/edit/"
+    return view
 
 
 def sign_in(page, site, username):

@@ -152,3 +152,21 @@ def public_pages(site):
         paths[("quiz score", language)] = quiz + "?submitted=1&q0=0&q1=1&q2=0"
         paths[("not found", language)] = f"{prefix}/no-such-page/"
     return paths
+
+
+@pytest.fixture(scope="session")
+def signed_in(browser, base_url, site):
+    """A new page signed in as ``username``; one browser context per account."""
+    from tests.browser_site import sign_in
+
+    contexts = {}
+
+    def page_for(username):
+        if username not in contexts:
+            contexts[username] = browser.new_context(base_url=base_url, locale="zh-CN")
+            sign_in(contexts[username].new_page(), site, username)
+        return contexts[username].new_page()
+
+    yield page_for
+    for context in contexts.values():
+        context.close()

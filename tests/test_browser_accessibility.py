@@ -1,7 +1,8 @@
 """Every public page type, in Chinese and in English, in a real browser: no serious or
 critical axe-core violations, no label or description pointing nowhere, valid HTML (the Nu
 HTML Checker), usable at 320 px without sideways scrolling, and a visible keyboard focus;
-the talk request form with errors too."""
+the talk request form with errors too. The admin views staff use daily: no serious or
+critical axe-core violations."""
 
 import json
 import subprocess
@@ -11,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser_site import LANGUAGES, PAGES, vnu_jar
+from tests.browser_site import ADMIN_VIEWS, LANGUAGES, PAGES, admin_path, vnu_jar
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +52,8 @@ def html_errors(site, public_pages, tmp_path_factory):
     return nu_html_errors(documents, tmp_path_factory.mktemp("html"))
 
 
-def serious_violations(page):
-    results = Axe().run(page)
+def serious_violations(page, exclude=()):
+    results = Axe().run(page, context={"exclude": [[selector] for selector in exclude]})
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])
@@ -85,6 +86,28 @@ DANGLING_REFERENCES = """() => {
 def test_no_serious_accessibility_violations(page, public_pages, kind, language):
     page.goto(public_pages[(kind, language)])
     serious = serious_violations(page)
+    assert serious == [], "\n".join(serious)
+
+
+# Not the page editor: Wagtail's own rich text and list-block widgets lack accessible names
+# there (Wagtail 7.4), which a page of ours cannot change. For the same reason the
+# minimap Wagtail adds beside longer forms (a scrolling list keyboards cannot reach) is left
+# out.
+WAGTAIL_OWN = [".w-minimap"]
+
+
+@pytest.mark.parametrize(
+    ("username", "path"), [view for view in ADMIN_VIEWS if view[1] != "article editor"]
+)
+def test_admin_views_staff_use_have_no_serious_accessibility_violations(
+    signed_in, site, username, path
+):
+    """Staff work in the admin all day: our own views (dashboard, calendar, reports, stock)
+    and the record forms and listings around them."""
+    page = signed_in(username)
+    page.goto(admin_path(site, path))
+    serious = serious_violations(page, exclude=WAGTAIL_OWN)
+    page.close()
     assert serious == [], "\n".join(serious)
 
 

@@ -2,31 +2,11 @@
 without a script error, a resource the security policy blocks, or a request that fails:
 things a test client never sees and a reader sees as a broken picture or a dead button."""
 
-import json
-
 import pytest
 
-from tests.browser_site import PAGES, sign_in
+from tests.browser_site import ADMIN_VIEWS, PAGES, admin_path
 
 pytestmark = pytest.mark.browser
-
-# (who signs in, admin path): what outreach staff, station managers and editors open daily.
-ADMIN_VIEWS = [
-    ("staff_pudong", "/admin/"),
-    ("staff_pudong", "/admin/campaigns/dashboard/"),
-    ("staff_pudong", "/admin/campaigns/calendar/"),
-    ("staff_pudong", "/admin/snippets/campaigns/event/"),
-    ("staff_pudong", "/admin/snippets/campaigns/event/add/"),
-    ("staff_pudong", "/admin/snippets/campaigns/attendance/add/"),
-    ("staff_pudong", "/admin/snippets/campaigns/stockmovement/add/"),
-    ("staff_pudong", "/admin/campaigns/stock/"),
-    ("manager_pudong", "/admin/snippets/campaigns/talkrequest/"),
-    ("manager_pudong", "/admin/snippets/schools/agreement/"),
-    ("manager_pudong", "/admin/campaigns/reports/month/"),
-    ("manager_pudong", "/admin/reports/coverage/"),
-    ("editor", "/admin/pages/"),
-    ("editor", "article editor"),
-]
 
 
 class BrowserProblems:
@@ -64,28 +44,9 @@ def test_public_pages_load_without_browser_errors(page, public_pages, kind, lang
     assert problems == [], "\n".join(problems)
 
 
-@pytest.fixture(scope="module")
-def signed_in(browser, base_url, site):
-    """One signed-in browser context per account, kept for the module."""
-    contexts = {}
-
-    def page_for(username):
-        if username not in contexts:
-            contexts[username] = browser.new_context(base_url=base_url, locale="zh-CN")
-            sign_in(contexts[username].new_page(), site, username)
-        return contexts[username].new_page()
-
-    yield page_for
-    for context in contexts.values():
-        context.close()
-
-
 @pytest.mark.parametrize(("username", "path"), ADMIN_VIEWS)
 def test_admin_views_load_without_browser_errors(signed_in, site, username, path):
     page = signed_in(username)
-    if path == "article editor":
-        article = json.loads(site.get("/api/v2/pages/?type=jindu.ArticlePage&limit=1"))
-        path = f"/admin/pages/{article['items'][0]['id']}/edit/"
-    problems = BrowserProblems(page).open(path)
+    problems = BrowserProblems(page).open(admin_path(site, path))
     page.close()
     assert problems == [], "\n".join(problems)
