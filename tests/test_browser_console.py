@@ -2,6 +2,8 @@
 without a script error, a resource the security policy blocks, or a request that fails:
 things a test client never sees and a reader sees as a broken picture or a dead button."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.browser_site import ADMIN_VIEWS, PAGES, admin_path
@@ -34,7 +36,7 @@ class BrowserProblems:
             self.found.append(f"{response.status}: {response.url}")
 
     def open(self, path):
-        self.page.goto(path, wait_until="networkidle")
+        self.document = self.page.goto(path, wait_until="networkidle")
         return self.found
 
 
@@ -47,6 +49,10 @@ def test_public_pages_load_without_browser_errors(page, public_pages, kind, lang
 @pytest.mark.parametrize(("username", "path"), ADMIN_VIEWS)
 def test_admin_views_load_without_browser_errors(signed_in, site, username, path):
     page = signed_in(username)
-    problems = BrowserProblems(page).open(admin_path(site, path))
+    path = admin_path(site, path)
+    probe = BrowserProblems(page)
+    problems = probe.open(path)
+    arrived = (probe.document.status, urlsplit(page.url).path)
     page.close()
+    assert arrived == (200, path)  # not refused or sent elsewhere
     assert problems == [], "\n".join(problems)
