@@ -27,9 +27,14 @@ class BrowserProblems:
         page.on("response", self.response)
 
     def console(self, message):
-        # The 404 page itself arrives with status 404, which the browser logs.
-        if message.type == "error" and message.location.get("url") != self.page.url:
-            self.found.append(f"console: {message.text} ({message.location.get('url')})")
+        if message.type != "error":
+            return
+        # The 404 page itself arrives with status 404, which the browser logs; that is all
+        # that is forgiven (a blocked inline script is logged against the page too).
+        own_status = message.text.startswith("Failed to load resource")
+        if own_status and message.location.get("url") == self.page.url:
+            return
+        self.found.append(f"console: {message.text} ({message.location.get('url')})")
 
     def response(self, response):
         if response.status >= 400 and response.request.resource_type != "document":
