@@ -2,7 +2,7 @@ import functools
 from urllib.parse import urlencode
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -150,4 +150,5 @@ ROOT_ICONS = {
 @require_GET
 @cache_control(max_age=86400, public=True)
 def root_icon(request, name):
-    return HttpResponsePermanentRedirect(static(ROOT_ICONS[name]))
+    # Not permanent: the hashed file it leads to changes name when the icon changes.
+    return HttpResponseRedirect(static(ROOT_ICONS[name]))

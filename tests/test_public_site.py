@@ -113,7 +113,7 @@ def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client, home):
 @pytest.mark.parametrize("path", ["/favicon.ico", "/apple-touch-icon.png"])
 def test_icons_asked_for_at_the_root_lead_to_the_site_icon(client, db, path):
     response = client.get(path)
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"].startswith("/static/jindu/icons/")
     assert finders.find(response["Location"].removeprefix("/static/"))
 
