@@ -544,7 +544,7 @@ ARTICLES = [
         "date": "2025-06-20",
         "tags": ["新型毒品", "青少年"],
         "audiences": ["junior", "senior", "university", "parents"],
-        "image": "campaign",
+        "image": "disguised",
         "zh": {
             "title": "当心伪装成零食和饮料的新型毒品",
             "intro": "新型毒品常被伪装成奶茶、糖果、邮票或电子烟油，不要接受陌生人给的来历不明的食品和饮料。",

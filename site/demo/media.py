@@ -30,6 +30,11 @@ IMAGES = {
     ),
     "support": ("插图：同伴支持 · Illustration: peer support", (90, 60, 130), (250, 220, 120)),
     "law": ("插图：禁毒法 · Illustration: the Anti-Drug Law", (50, 50, 60), (200, 200, 210)),
+    "disguised": (
+        "插图：伪装成奶茶和糖果的毒品 · Illustration: drugs disguised as milk tea and sweets",
+        (190, 85, 20),
+        (255, 255, 255),
+    ),
 }
 
 
@@ -137,7 +142,41 @@ def _law(draw, w, h, accent):
         draw.chord([w * x - 110, h * 0.45, w * x + 110, h * 0.65], 0, 180, fill=accent)
 
 
+def _disguised(draw, w, h, accent):
+    # A cup of milk tea and a sweet, under a warning sign.
+    draw.polygon(
+        [(w * 0.12, h * 0.35), (w * 0.3, h * 0.35), (w * 0.27, h * 0.85), (w * 0.15, h * 0.85)],
+        fill=accent,
+    )
+    draw.line([w * 0.23, h * 0.35, w * 0.27, h * 0.15], fill=accent, width=16)
+    cx, cy, r = w * 0.45, h * 0.62, h * 0.11
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=accent)
+    draw.polygon(
+        [(cx - r, cy), (cx - r * 2.2, cy - r * 0.8), (cx - r * 2.2, cy + r * 0.8)], fill=accent
+    )
+    draw.polygon(
+        [(cx + r, cy), (cx + r * 2.2, cy - r * 0.8), (cx + r * 2.2, cy + r * 0.8)], fill=accent
+    )
+    top, side = h * 0.15, h * 0.62
+    left = w * 0.62
+    draw.polygon(
+        [(left + side / 2, top), (left + side, top + side * 0.87), (left, top + side * 0.87)],
+        outline=accent,
+        width=22,
+    )
+    draw.rounded_rectangle(
+        [left + side / 2 - 14, top + side * 0.3, left + side / 2 + 14, top + side * 0.62],
+        radius=10,
+        fill=accent,
+    )
+    draw.ellipse(
+        [left + side / 2 - 18, top + side * 0.68, left + side / 2 + 18, top + side * 0.68 + 36],
+        fill=accent,
+    )
+
+
 MOTIFS = {
+    "disguised": _disguised,
     "campaign": _june_26,
     "community": _community,
     "caravan": _caravan,
