@@ -365,5 +365,11 @@ def translate_next_segment(page, text):
     """Open the next untranslated segment in wagtail-localize's editor, type, save."""
     page.locator("button:visible:has-text('翻译')").first.click()
     page.locator("textarea").first.fill(text)
-    page.click("button:has-text('保存')")
+    # The editor closes the field before the server has saved it: wait for the save itself,
+    # or the next person may open the translation without it.
+    with page.expect_response(
+        lambda response: "/strings/" in response.url and response.request.method != "GET"
+    ) as saved:
+        page.click("button:has-text('保存')")
+    assert saved.value.ok, saved.value.status
     expect(page.locator("textarea")).to_have_count(0)
