@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 from django_tasks import task
 
 from campaigns.models import Event, EventFormat, EventStatus, TalkRequest, VenueType
@@ -181,28 +181,40 @@ def notify_station(talk_request_id):
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
+# Only what would be stored or mailed (and the honeypot's catches) uses up an address's
+# requests: a teacher correcting the form's errors is not held back.
+def _request_usage(request, *, use_one):
+    return get_usage(
+        request,
+        group="talk-request",
+        key="ip",
+        rate=settings.TALK_REQUEST_RATE,
+        method="POST",
+        increment=use_one,
+    )
+
+
+def _requests_used_up(request):
+    usage = _request_usage(request, use_one=False)
+    return usage is not None and usage["count"] >= usage["limit"]
+
+
 def handle_talk_request(page, request, serve, *args, **kwargs):
     context = {"sent": request.GET.get("sent") == "1"}
     status = 200
     if request.method == "POST":
-        limited = is_ratelimited(
-            request,
-            group="talk-request",
-            key="ip",
-            rate=settings.TALK_REQUEST_RATE,
-            method="POST",
-            increment=True,
-        )
         form = TalkRequestForm(request.POST, locale=page.locale)
-        if limited:
+        if _requests_used_up(request):
             context["refused"] = _(
                 "Too many requests have been sent from your connection. Please try again in an hour, or call the station."
             )
             status = 429
         elif request.POST.get("website"):
+            _request_usage(request, use_one=True)
             context["refused"] = _("Your request could not be accepted.")
             status = 400
         elif form.is_valid():
+            _request_usage(request, use_one=True)
             create_request(form.cleaned_data, page.locale.language_code)
             return HttpResponseRedirect(page.url + "?sent=1")
     else:

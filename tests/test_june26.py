@@ -362,6 +362,20 @@ def test_rate_limit_per_ip_refuses_without_creating_anything(client, form_page):
     assert other.status_code == 302
 
 
+def test_corrected_mistakes_do_not_use_up_the_rate_limit(client, form_page):
+    for _ in range(5):
+        refused = client.post(
+            form_page["page"].url,
+            valid_data(form_page, contact_phone="x"),
+            REMOTE_ADDR="203.0.113.8",
+        )
+        assert refused.status_code == 200  # shown its errors, not 429
+    for _ in range(3):
+        sent = client.post(form_page["page"].url, valid_data(form_page), REMOTE_ADDR="203.0.113.8")
+        assert sent.status_code == 302
+    assert TalkRequest.objects.count() == 3
+
+
 def test_post_without_csrf_token_is_refused(form_page):
     from django.test import Client
 
