@@ -176,13 +176,13 @@ def _disguised(draw, w, h, accent):
 
 
 MOTIFS = {
-    "disguised": _disguised,
-    "campaign": _june_26,
     "community": _community,
+    "campaign": _june_26,
     "caravan": _caravan,
     "school": _school,
     "support": _support,
     "law": _law,
+    "disguised": _disguised,
 }
 
 
