@@ -83,6 +83,19 @@ class Campaign(models.Model):
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A campaign cannot be part of itself.")})
 
+    @classmethod
+    def most_relevant(cls, today):
+        """The campaign staff most likely mean today: a running one, else the one that
+        started last; a whole campaign rather than a part of it (the June 26 month, not the
+        day inside it). One entered ahead for next year does not take over before it starts."""
+        started = cls.objects.filter(start_date__lte=today).order_by("-start_date")
+        running = started.filter(end_date__gte=today)
+        for candidates in (running.filter(parent=None), running, started.filter(parent=None)):
+            campaign = candidates.first()
+            if campaign is not None:
+                return campaign
+        return started.first() or cls.objects.order_by("start_date").first()
+
     def with_descendants(self):
         """This campaign and every campaign within it (two levels are all agencies use)."""
         ids = {self.pk}

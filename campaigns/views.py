@@ -149,7 +149,10 @@ def dashboard_view(request):
     _require(request, "campaigns.view_event")
     campaigns = Campaign.objects.order_by("-start_date")
     chosen = request.GET.get("campaign", "")
-    campaign = campaigns.filter(pk=int(chosen)).first() if chosen.isdigit() else campaigns.first()
+    if chosen.isdigit():
+        campaign = campaigns.filter(pk=int(chosen)).first()
+    else:
+        campaign = Campaign.most_relevant(timezone.localdate())
     events = scoped_events(request.user)
     if campaign is not None:
         events = events.filter(campaign_id__in=campaign.with_descendants())

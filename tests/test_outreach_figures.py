@@ -2,6 +2,7 @@
 whose figures are worked out by hand."""
 
 import datetime
+import re
 
 from django.urls import reverse
 
@@ -170,6 +171,29 @@ def test_dashboard_shows_campaign_progress(client, data):
     assert "<strong>378</strong>" in html
     assert "37.8%" in html  # 378 of a 1,000 person-times goal
     assert 'data-chart="venue_chart"' in html
+
+
+def campaign_shown_first(client, when):
+    """The campaign the dashboard opens on, for someone signing in at ``when``."""
+    with time_machine.travel(when, tick=False):
+        client.force_login(UserFactory(is_superuser=True))
+        html = client.get(reverse("campaigns_dashboard")).content.decode()
+    return re.search(r'<option value="\d+" selected>([^<]+)</option>', html).group(1)
+
+
+def test_dashboard_opens_on_the_campaign_running_today(client, data):
+    CampaignFactory(
+        name="2027年6·26", start_date=datetime.date(2027, 6, 1), end_date=datetime.date(2027, 6, 30)
+    )
+    # On June 26 both the month and the day run: the whole month is shown.
+    assert campaign_shown_first(client, at(26)) == "六月宣传月"
+    # In July none runs and next year's has not started: the month that just ended.
+    assert campaign_shown_first(client, datetime.datetime(2026, 7, 10, tzinfo=SHANGHAI)) == (
+        "六月宣传月"
+    )
+    assert campaign_shown_first(client, datetime.datetime(2027, 6, 2, tzinfo=SHANGHAI)) == (
+        "2027年6·26"
+    )
 
 
 # Feeds
