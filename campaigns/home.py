@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from campaigns.models import Campaign, Event
 from campaigns.pages import EventIndexPage
-from jindu.caching import remember
 
 UPCOMING = 4
 
@@ -21,10 +20,7 @@ def upcoming_section(request, page):
     events = list(
         Event.objects.public_upcoming().select_related("district").order_by("start")[:UPCOMING]
     )
-    index = remember(
-        ("event-index", page.locale_id),
-        lambda: EventIndexPage.objects.live().filter(locale_id=page.locale_id).first(),
-    )
+    index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
     if index is None or not (events or campaign):
         return ""
     return render_to_string(

@@ -299,6 +299,31 @@ class Event(index.Indexed, ClusterableModel):
     def __str__(self):
         return f"{self.title}（{timezone.localtime(self.start):%Y-%m-%d}）"
 
+    # What a change must be compared with: a public event made internal, or a completed
+    # one reopened, still changes the pages that showed it (campaigns.changes).
+    TRACKED_FIELDS = ("is_public", "status", "campaign_id")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.loaded_values = {
+            name: value
+            for name, value in zip(field_names, values, strict=True)
+            if name in cls.TRACKED_FIELDS
+        }
+        return instance
+
+    def _remember_saved_values(self):
+        self.loaded_values = {name: getattr(self, name) for name in self.TRACKED_FIELDS}
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._remember_saved_values()
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_saved_values()
+
     def clean(self):
         errors = {}
         if self.start and self.end and self.end <= self.start:

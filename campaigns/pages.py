@@ -28,7 +28,6 @@ from jindu.models.mixins import (
     intro_field,
     page_search_fields,
 )
-from jindu.restrictions import public
 from schools.models import District, localized
 
 EVENTS_PER_PAGE = 30
@@ -276,7 +275,8 @@ class CampaignIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = list(
-            public(CampaignPage.objects.live())
+            CampaignPage.objects.live()
+            .public()
             .child_of(self)
             .select_related("campaign", "hero_image")
             .order_by("-year")

@@ -123,36 +123,31 @@ def campaign_events(campaign):
     return Event.objects.filter(campaign_id__in=campaign.with_descendants())
 
 
-FIGURES_VERSION_KEY = "campaign-figures-version"
 FIGURES_TIMEOUT = 3600
 
 
-def figures_version():
+def _figures_key(campaign_id):
+    return f"campaign-figures:{campaign_id}"
+
+
+def forget_figures(campaign_ids):
+    """Drop the cached figures of these campaigns: now, and again when the transaction
+    commits, since a page may be rendered from the old rows in between."""
     from django.core.cache import cache
+    from django.db import transaction
 
-    version = cache.get(FIGURES_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(FIGURES_VERSION_KEY, version, None)
-    return version
-
-
-def invalidate_figures(**kwargs):
-    """Any change to events, attendance or stock makes every cached figure stale."""
-    from django.core.cache import cache
-
-    try:
-        cache.incr(FIGURES_VERSION_KEY)
-    except ValueError:
-        cache.set(FIGURES_VERSION_KEY, 2, None)
+    keys = [_figures_key(pk) for pk in campaign_ids if pk]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def cached_campaign_figures(campaign):
-    """A campaign's figures for public pages, cached until the next change to events,
-    attendance or stock (see campaigns.apps)."""
+    """A campaign's figures for public pages, cached until an event, attendance or stock
+    record of the campaign (or of a campaign within it) changes (campaigns.changes)."""
     from django.core.cache import cache
 
-    key = f"campaign-figures:{campaign.pk}:{figures_version()}"
+    key = _figures_key(campaign.pk)
     result = cache.get(key)
     if result is None:
         result = figures(campaign_events(campaign))

@@ -381,6 +381,20 @@ def sessions_delivered(request, school):
     )
 
 
+@hooks.register("jindu_public_changes")
+def public_changes_of_outreach():
+    from campaigns.changes import RULES
+
+    return RULES
+
+
+@hooks.register("jindu_public_paths")
+def public_feed_path():
+    from campaigns.changes import PUBLIC_FEED
+
+    return [PUBLIC_FEED]
+
+
 @hooks.register("jindu_home_sections")
 def home_events(request, page):
     from campaigns.home import upcoming_section

@@ -12,7 +12,7 @@ class JinduConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from jindu.caching import check_fragment_cache, connect_signals
+        from jindu.caching import check_caches, connect_signals
 
         connect_signals()
-        checks.register(check_fragment_cache, checks.Tags.caches)
+        checks.register(check_caches, checks.Tags.caches)

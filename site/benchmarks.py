@@ -176,7 +176,7 @@ class Server:
             "DJANGO_SETTINGS_MODULE": "jindu.settings.production",
             "STATIC_ROOT": str(static_root),
             "PAGE_CACHE": "1" if page_cache else "0",
-            "PAGE_CACHE_DIR": str(Path(workdir) / "page-cache"),
+            "CACHE_DIR": str(Path(workdir) / "cache"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "0",
             "SECURE_COOKIES": "0",

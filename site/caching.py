@@ -1,208 +1,372 @@
-"""The anonymous page cache (wagtail-cache) and what empties it.
+"""The anonymous page cache, the kept page parts, and what a change retires.
 
-Anonymous GET responses are kept whole in the "pages" cache; signed-in users, previews,
-view-restricted pages, the admin and token calendar feeds never are (wagtail-cache and the
-``is_request_cacheable`` hook in jindu.wagtail_hooks). Any change that can show on a public
-page empties the cache: publishing, unpublishing, moving or deleting a page, view
-restrictions, site settings, images and documents, and the records public pages are built
-from (events, attendance, stock, stations, resources...). Emptying it is cheap next to the
-risk of one stale page, and pages re-render in milliseconds.
+Every public URL path has a *content generation*, a random number kept in the shared
+"default" cache (Redis, or files shared by the processes of one server). A change retires
+exactly the paths that show it by giving them new generations; one generation for the
+whole site is moved on only by what every page shows (the menu, the footer's settings).
 
-The cache must be shared by every worker and server (Redis in production, see
-settings/production.py); otherwise one worker would keep serving what another emptied.
+- The page cache (wagtail-cache) keys pages by URL and by the request headers a response
+  varies on. ``ContentGenerationMiddleware`` puts the URL's generation into the request as
+  the ``X-Jindu-Generation`` header and ``PageCacheMiddleware`` makes cached responses vary
+  on it, so a page kept under an older generation is simply never found again: no key list
+  to keep in step (wagtail-cache's keyring is off), no emptying the whole cache.
+- Page parts (``{% wagtailcache ... fragments.page ... using=fragments.cache %}``) are kept
+  in each worker's memory under keys that hold the same generations, so every worker
+  agrees on what is current (``fragment_context``).
+- Shared caches in front (Varnish, a CDN) are told ``s-maxage`` and are purged through
+  Wagtail's frontend cache for the same paths (``SharedCacheControlMiddleware``, ``retire``).
 
-It also holds the content token: ``remember`` keeps what every uncached page needs (site,
-menu, settings...) in each worker while the token lasts, the page cache backends below
-keep a worker's copy of the entries it read, and rendered page parts ({% fragment %} in
-jindu_tags) are kept under it; every change that empties the cache deletes the token, which
-retires all three in all workers at once.
+Which changes show where is declared by each app through the ``jindu_public_changes`` hook
+(see ``register_public_change_rules`` in each app's wagtail_hooks.py); pages are handled
+here (``paths_showing_page``). If the shared cache is unreachable, nothing is cached and
+every page is rendered from the database (jindu.cache_backends).
 """
 
 import datetime
-import pickle
+import functools
+import hashlib
+import logging
+import secrets
 import threading
-import time
-import uuid
-from collections import namedtuple
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import unquote, urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.filebased import FileBasedCache
-from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
-from django.core.signals import request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
-from django.utils.cache import get_max_age, patch_cache_control
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
+from django.utils.encoding import iri_to_uri
+from django.utils.functional import cached_property
+from django.utils.http import parse_http_date_safe
 
+from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from wagtailcache.cache import UpdateCacheMiddleware, clear_cache
+from wagtailcache.cache import UpdateCacheMiddleware
 from wagtailcache.settings import wagtailcache_settings
 
-# Models of our apps that never show on a public page and change often: saving them must
-# not empty the cache. Pages are handled by the page signals, not by every draft save.
-# Renditions are made while pages render; a new one changes no page.
-PRIVATE_MODELS = {
-    "jindu.JinduRendition",
-    "campaigns.TalkRequest",
-    "campaigns.CalendarToken",
-    "campaigns.StockBalance",
-    "schools.StationMembership",
-    "schools.CounsellorAgreement",
-}
-# Models outside our apps whose changes show on public pages.
-PUBLIC_MODELS = [
-    "wagtailcore.PageViewRestriction",
-    "wagtailcore.CollectionViewRestriction",
-    "wagtailcore.Site",
-    "wagtailcore.Locale",
-    "wagtaildocs.Document",
-    "wagtailredirects.Redirect",
-    "taggit.Tag",
-]
-OUR_APPS = ("jindu", "schools", "campaigns")
+logger = logging.getLogger("jindu.caching")
+
+GENERATIONS_CACHE = "default"
+GENERATION_HEADER = "X-Jindu-Generation"
+GENERATION_META = "HTTP_X_JINDU_GENERATION"
+SITE_KEY = "jindu:generation:site"
+# The most paths one change retires one by one; beyond it the whole site's generation
+# moves on (a section with thousands of articles renamed).
+MAX_PATHS = 1000
+# What shared caches may do with a page past its lifetime: serve it while fetching a fresh
+# one (a few seconds), or while the site is down (a day).
+STALE_WHILE_REVALIDATE = 30
+STALE_IF_ERROR = 86400
 
 
-def clear_page_cache(**kwargs):
-    """Empty the page cache now and again when the transaction commits, so a request that
-    renders between the two cannot keep the old content."""
-    clear_cache()
-    transaction.on_commit(clear_cache)
-    forget_remembered()
+class Everything:
+    """Returned by a change rule when the change shows on every page."""
+
+    def __repr__(self):
+        return "EVERYTHING"
 
 
-# What every page needs and seldom changes (the site, its home pages, the menu, site
-# settings, locales, which pages are restricted) is kept in each worker between requests,
-# under a token kept in the shared page cache. Whatever empties the page cache, or saves any
-# page, deletes the token, and each worker rebuilds on its next request. The token also
-# expires after PAGE_CACHE_SECONDS, which bounds what a change made without signals (a bulk
-# import) can leave behind.
-CONTENT_VERSION_KEY = "jindu:content-version"
-_remembered = {"version": None, "values": {}}
-_request_version = threading.local()
+EVERYTHING = Everything()
 
 
-def _token_cache():
-    return caches[settings.WAGTAIL_CACHE_BACKEND]
+def normalised(path):
+    """The path part of a URL or path, percent-decoded as Django's ``request.path`` is."""
+    path = unquote(urlsplit(str(path)).path) or "/"
+    return path if path.startswith("/") else "/" + path
 
 
-def _forget_request_version(**kwargs):
-    _request_version.value = None
-    _request_version.memo = None
+def _path_key(path):
+    return (
+        "jindu:generation:path:"
+        + hashlib.md5(normalised(path).encode(), usedforsecurity=False).hexdigest()
+    )
 
 
-def request_memo():
-    """A dict for the current request only (emptied when a request starts and when content
-    changes), for what one request looks up many times."""
-    memo = getattr(_request_version, "memo", None)
-    if memo is None:
-        memo = _request_version.memo = {}
-    return memo
+@functools.cache
+def build_id():
+    """Changes with every release (its hashed static files and version), so pages rendered
+    by the code before a deploy are never served after it."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    parts = [getattr(settings, "CACHE_BUILD", "")]
+    try:
+        parts.append(version("jindu"))
+    except PackageNotFoundError:  # pragma: no cover - the project is always installed
+        pass
+    manifest = getattr(staticfiles_storage, "manifest_name", None)
+    if manifest and staticfiles_storage.exists(manifest):
+        with staticfiles_storage.open(manifest) as handle:
+            parts.append(hashlib.md5(handle.read(), usedforsecurity=False).hexdigest()[:12])
+    return hashlib.md5("|".join(parts).encode(), usedforsecurity=False).hexdigest()[:10]
 
 
-request_started.connect(_forget_request_version, dispatch_uid="jindu-content-version")
+class Generation:
+    """The generations of the site and of one path, as read for one request."""
+
+    def __init__(self, site, path):
+        self.site = site
+        self.path = path
+
+    @property
+    def header(self):
+        return f"{build_id()}.{self.site}.{self.path}"
 
 
-def content_version():
-    """The current content token, read from the shared cache once per request."""
-    version = getattr(_request_version, "value", None)
-    if version is None:
-        cache = _token_cache()
-        version = cache.get(CONTENT_VERSION_KEY)
-        if version is None:
-            made = uuid.uuid4().hex
-            cache.add(CONTENT_VERSION_KEY, made, timeout=settings.PAGE_CACHE_SECONDS)
-            # Another worker may have added its token first; all must agree on one.
-            version = cache.get(CONTENT_VERSION_KEY) or made
-        _request_version.value = version
-    return version
+def current_generation(path):
+    """The generations of the site and of ``path``, or None while the shared cache cannot
+    be reached (then nothing may be cached)."""
+    cache = caches[GENERATIONS_CACHE]
+    keys = [SITE_KEY, _path_key(path)]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, secrets.randbits(62), None)
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            return None
+    return Generation(found[SITE_KEY], found[keys[1]])
 
 
-def remember(key, build):
-    """``build()``, computed once per worker until public content changes."""
-    global _remembered
-    version = content_version()
-    remembered = _remembered
-    if remembered["version"] != version:
-        remembered = _remembered = {"version": version, "values": {}}
-    values = remembered["values"]
-    if key not in values:
-        values[key] = build()
-    return values[key]
+# Retiring: now, so later requests of this process and the tests see it at once, and again
+# when the transaction commits, since a worker may render the old rows under the new
+# generation in between. Paths waiting for the commit are gathered per thread.
+_pending = threading.local()
 
 
-def _delete_version():
-    _token_cache().delete(CONTENT_VERSION_KEY)
+def _pending_set():
+    if not hasattr(_pending, "paths"):
+        _pending.paths, _pending.everything = set(), False
+    return _pending
 
 
-def forget_remembered(again_on_commit=True, **kwargs):
-    """Drop what ``remember`` kept, in every worker: now, and again on commit so a worker
-    that rebuilt in between from the old rows rebuilds once more."""
-    global _remembered
-    _remembered = {"version": None, "values": {}}
-    _forget_request_version()
-    _delete_version()
-    if again_on_commit:
-        transaction.on_commit(_delete_version)
+def retire(paths=(), everything=False):
+    """Retire the cached pages and parts at ``paths`` (or, with ``everything``, all)."""
+    paths = {normalised(path) for path in paths}
+    if len(paths) > MAX_PATHS:
+        paths, everything = set(), True
+    if not (paths or everything):
+        return
+    _move_generations(paths, everything)
+    pending = _pending_set()
+    pending.paths |= paths
+    pending.everything |= everything
+    transaction.on_commit(_retire_pending)
 
 
-def forget_after_page_change(sender, instance, **kwargs):
+def _retire_pending():
+    pending = _pending_set()
+    paths, everything = pending.paths, pending.everything
+    pending.paths, pending.everything = set(), False
+    if paths or everything:
+        _move_generations(paths, everything)
+        purge_shared_caches(paths, everything)
+
+
+def _move_generations(paths, everything):
+    cache = caches[GENERATIONS_CACHE]
+    if everything:
+        cache.set(SITE_KEY, secrets.randbits(62), None)
+    if paths:
+        cache.set_many({_path_key(path): secrets.randbits(62) for path in paths}, None)
+
+
+def purge_shared_caches(paths, everything=False):
+    """Tell the caches in front (Wagtail's frontend cache: Varnish, a CDN) about the same
+    change. The proxy configuration in deploy/ drops every query-string variant of a purged
+    path. Everything means every live page, which can be thousands of requests: that runs
+    as a background task."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    if everything:
+        from jindu.tasks import purge_every_page
+
+        purge_every_page.enqueue()
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Site
+
+    roots = [site.root_url for site in Site.objects.all()]
+    batch = PurgeBatch()
+    # As browsers send them: percent-encoded (a Chinese slug).
+    batch.add_urls(root + iri_to_uri(path) for root in roots for path in paths)
+    batch.purge()
+
+
+# What shows a page.
+
+
+def own_paths(page):
+    """The paths of ``page`` itself: its URL and the routes under it a frontend cache should
+    forget with it (``Page.get_cached_paths``, e.g. a section's feed/)."""
+    url = page.get_url()
+    if not url:
+        return set()
+    base = normalised(url)
+    return {
+        normalised(base.rstrip("/") + "/" + extra.lstrip("/"))
+        for extra in page.specific_deferred.get_cached_paths()
+    }
+
+
+def site_listings():
+    """Views that list pages from the whole site: the sitemap, search and the API."""
+    paths = {"/sitemap.xml", "/api/v2/pages/"}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.add(reverse("search"))
+    return paths
+
+
+def site_root_keys():
+    """The translation keys of the sites' home pages (each language's home shares one)."""
+    from wagtail.models import Site
+
+    return set(Site.objects.values_list("root_page__translation_key", flat=True))
+
+
+def paths_showing_page(page):
+    """Where a change to ``page`` (publish, unpublish, move, delete) shows: the page and its
+    translations (language links), its ancestors (listings, the home page's latest), its
+    descendants (their breadcrumbs and addresses), pages that link to it, and the site's
+    listings. A home page, or a page in the menu, shows on every page: EVERYTHING."""
+    roots = site_root_keys()
+    if page.depth <= 2 or page.translation_key in roots:
+        return EVERYTHING
+    parent = page.get_parent()
+    if page.show_in_menus and parent is not None and parent.translation_key in roots:
+        return EVERYTHING
+    descendants = page.get_descendants()
+    if descendants.count() > MAX_PATHS:
+        return EVERYTHING
+    paths = site_listings() | {f"/api/v2/pages/{page.pk}/"}
+    for translated in page.get_translations(inclusive=True).specific(defer=True):
+        paths |= own_paths(translated)
+        paths |= pages_paths(translated.get_ancestors().filter(depth__gt=1).specific(defer=True))
+    paths |= pages_paths(descendants.specific(defer=True))
+    paths |= paths_of_pages_referring_to(page)
+    return paths
+
+
+def paths_of_pages_referring_to(obj):
+    """Pages that show ``obj`` through a chooser or a link (Wagtail's reference index)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, ReferenceIndex
+
+    page_ids = (
+        ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return pages_paths(
+        Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).live().specific(defer=True)
+    )
+
+
+def pages_paths(pages):
+    """The own paths of every page in ``pages``."""
+    paths = set()
+    for page in pages:
+        paths |= own_paths(page)
+    return paths
+
+
+def _page_changed(sender, instance, **kwargs):
+    retire_for(paths_showing_page(instance))
+
+
+def _page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    # The old addresses of the page and its descendants now answer with a redirect or a
+    # 404; the new ones with the pages.
+    old = set()
+    if url_path_before and url_path_after:
+        from wagtail.models import Page
+
+        homes = list(Page.objects.filter(translation_key__in=site_root_keys()))
+        for page in [instance, *instance.get_descendants()]:
+            before = url_path_before + page.url_path[len(url_path_after) :]
+            for home in homes:
+                home_url = home.get_url()
+                if home_url and before.startswith(home.url_path):
+                    old.add(normalised(home_url) + before[len(home.url_path) :])
+    retire_for(paths_showing_page(instance), extra=old)
+
+
+def retire_for(shown, extra=()):
+    if shown is EVERYTHING:
+        retire(everything=True)
+    else:
+        retire(set(shown) | set(extra))
+
+
+@functools.cache
+def change_rules():
+    """{model: [rule]}: from every app's ``jindu_public_changes`` hook, which returns
+    ``{model: rule}``; a rule takes (instance, deleted) and returns the paths that show
+    the record, EVERYTHING, or nothing. A rule with ``skip_created = True`` is not asked
+    about new records (a settings row Wagtail creates empty on first use shows nothing)."""
+    rules = {}
+    for hook in hooks.get_hooks("jindu_public_changes"):
+        for model, rule in hook().items():
+            rules.setdefault(model, []).append(rule)
+    return rules
+
+
+def _record_changed(sender, instance, **kwargs):
+    if kwargs.get("created") and getattr(instance, "live", False) and _is_page(instance):
+        # A page created live without being published (a command, the demo).
+        retire_for(paths_showing_page(instance))
+        return
+    rules = change_rules().get(type(instance))
+    if not rules:
+        return
+    deleted = kwargs.get("signal") is post_delete
+    for rule in rules:
+        if kwargs.get("created") and getattr(rule, "skip_created", False):
+            continue
+        retire_for(rule(instance, deleted) or ())
+
+
+def _is_page(instance):
     from wagtail.models import Page
 
-    if isinstance(instance, Page):
-        forget_remembered()
-
-
-def models_shown_on_public_pages():
-    from wagtail.models import Page
-
-    for model in apps.get_models():
-        label = model._meta.label
-        if model._meta.app_label in OUR_APPS:
-            if label in PRIVATE_MODELS or issubclass(model, Page):
-                continue
-            yield model
-        elif label in PUBLIC_MODELS:
-            yield model
+    return isinstance(instance, Page)
 
 
 def connect_signals():
     from wagtail.models import Page
 
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(clear_page_cache, dispatch_uid=f"page-cache-{signal}")
-    post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="page-cache-page-delete")
-    # Any page saved (pages made without publishing, a draft of a live page): the remembered
-    # menu and home pages are rebuilt, the page cache stays.
-    post_save.connect(forget_after_page_change, dispatch_uid="remembered-page-saved")
-    for model in models_shown_on_public_pages():
-        label = model._meta.label
-        post_save.connect(clear_page_cache, sender=model, dispatch_uid=f"page-cache-save-{label}")
-        post_delete.connect(
-            clear_page_cache, sender=model, dispatch_uid=f"page-cache-delete-{label}"
-        )
+    page_published.connect(_page_changed, dispatch_uid="jindu-retire-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="jindu-retire-unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="jindu-retire-moved")
+    post_delete.connect(_page_changed, sender=Page, dispatch_uid="jindu-retire-deleted-page")
+    # Records of every other model: one receiver, which looks the model up in the rules.
+    post_save.connect(_record_changed, dispatch_uid="jindu-retire-saved-record")
+    post_delete.connect(_record_changed, dispatch_uid="jindu-retire-deleted-record")
 
 
-def check_fragment_cache(app_configs=None, **kwargs):
-    """Kept page parts ({% fragment %}) need their cache: say so at start-up, not on the
-    first page view."""
+def check_caches(app_configs=None, **kwargs):
+    """The caches the templates and the page cache name must exist: say so at start-up,
+    not on the first page view."""
     from django.core.checks import Error
 
-    alias = settings.FRAGMENT_CACHE_BACKEND
-    if settings.FRAGMENT_CACHE and alias not in settings.CACHES:
-        return [
-            Error(
-                f"FRAGMENT_CACHE is on but CACHES has no {alias!r} entry.",
-                hint="Add a per-process cache under that name (see settings/base.py) "
-                "or set FRAGMENT_CACHE=0.",
-                id="jindu.E001",
-            )
-        ]
-    return []
+    wanted = {GENERATIONS_CACHE, settings.WAGTAIL_CACHE_BACKEND, "fragments", "no-fragments"}
+    return [
+        Error(
+            f"CACHES has no {alias!r} entry.",
+            hint="See CACHES in jindu/settings/base.py.",
+            id="jindu.E001",
+        )
+        for alias in sorted(wanted - set(settings.CACHES))
+    ]
+
+
+# Serving.
 
 
 def seconds_until_midnight(now=None):
@@ -215,100 +379,171 @@ def seconds_until_midnight(now=None):
     return max(1, int((tomorrow - now).total_seconds()))
 
 
-class PageCacheMiddleware(UpdateCacheMiddleware):
-    """wagtail-cache's UpdateCacheMiddleware, with two changes:
+def page_lifetime():
+    return min(settings.PAGE_CACHE_SECONDS, seconds_until_midnight())
 
-    - an entry never outlives the local day, so date-dependent pages turn over at midnight;
-    - browsers are told to revalidate (max-age=0) instead of keeping their own copy for the
-      cache's lifetime, so a published change shows on the reader's next visit; the server's
-      cache does the work.
-    """
+
+def is_public_request(request):
+    """GET or HEAD outside the admin, and not Wagtail's simulated preview request."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(settings.ADMIN_PATH_PREFIX)
+        and not getattr(request, "is_dummy", False)
+    )
+
+
+class ContentGenerationMiddleware:
+    """Reads the generation of the requested path (one round trip to the shared cache) and
+    hands it to the page cache as a request header, and to the templates' fragments."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.content_generation = None
+        # A client cannot choose the generation it is served.
+        request.META.pop(GENERATION_META, None)
+        if is_public_request(request):
+            generation = current_generation(request.path)
+            request.content_generation = generation
+            if generation is not None:
+                request.META[GENERATION_META] = generation.header
+        return self.get_response(request)
+
+
+class PageCacheMiddleware(UpdateCacheMiddleware):
+    """wagtail-cache's UpdateCacheMiddleware, storing pages under their generation (Vary),
+    each for at most PAGE_CACHE_SECONDS and never past the local midnight."""
 
     def process_response(self, request, response):
-        # Set only on responses wagtail-cache is about to store, never on a signed-in user's.
-        if getattr(request, "_wagtailcache_update", False) and get_max_age(response) is None:
-            lifetime = min(settings.PAGE_CACHE_SECONDS, seconds_until_midnight())
-            patch_cache_control(response, max_age=lifetime)
+        generation = request.META.get(GENERATION_META)
+        original_cache_control = response.get("Cache-Control")
+        lifetime_added = False
+        if generation and get_max_age(response) is None:
+            patch_cache_control(response, max_age=page_lifetime())
+            lifetime_added = True
+        if generation:
+            patch_vary_headers(response, [GENERATION_HEADER])
         response = super().process_response(request, response)
-        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss"):
-            del response["Expires"]
-            response["Cache-Control"] = "max-age=0, must-revalidate"
+        _drop_vary(response, GENERATION_HEADER)
+        if lifetime_added and response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) not in (
+            "hit",
+            "miss",
+        ):
+            # Not kept after all (a signed-in user, a form): as the view said.
+            if original_cache_control is None:
+                del response["Cache-Control"]
+            else:
+                response["Cache-Control"] = original_cache_control
+            if response.has_header("Expires"):
+                del response["Expires"]
         return response
 
 
-# What the shared page cache stores: the value and when it expires, so that a worker's own
-# copy expires with it.
-SharedEntry = namedtuple("SharedEntry", "expires value")
-WorkerCopy = namedtuple("WorkerCopy", "token expires pickled")
+def _drop_vary(response, header):
+    if not response.has_header("Vary"):
+        return
+    kept = [item for item in cc_delim_re.split(response["Vary"]) if item.lower() != header.lower()]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
 
 
-class WorkerCopyMixin:
-    """A page cache backend that keeps a copy of each entry it reads or writes in the worker,
-    valid while the content token is unchanged and the shared entry has not expired.
+class SharedCacheControlMiddleware:
+    """What caches outside the app are told about a page the page cache may keep: browsers
+    revalidate (max-age=0) so a change shows on the reader's next visit; shared caches
+    (Varnish, a CDN) keep it for the rest of its lifetime (s-maxage), serve it stale
+    while fetching a new one or while the site is down, and are purged on change."""
 
-    A cached page view then reads only the token from the shared cache (once per request,
-    ``content_version``) instead of two entries, the Vary headers and the page. Emptying the
-    cache or any content change deletes the token (``forget_remembered``), which retires
-    every worker's copies at once."""
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    max_worker_copies = 500
-
-    def _copies(self):
-        if not hasattr(self, "_worker_copies"):
-            self._worker_copies = {}
-        return self._worker_copies
-
-    def get(self, key, default=None, version=None):
-        if key == CONTENT_VERSION_KEY:
-            return super().get(key, default, version)
-        token = content_version()
-        copies = self._copies()
-        copy = copies.get((key, version))
-        if copy is not None and copy.token == token and not _expired(copy.expires):
-            return pickle.loads(copy.pickled)  # noqa: S301 - our own entries
-        stored = super().get(key, None, version)
-        if not isinstance(stored, SharedEntry):
-            return default if stored is None else stored
-        self._keep(key, version, token, stored.expires, stored.value)
-        return stored.value
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        if key == CONTENT_VERSION_KEY:
-            return super().set(key, value, timeout, version)
-        seconds = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
-        expires = None if seconds is None else time.time() + seconds
-        super().set(key, SharedEntry(expires, value), timeout, version)
-        self._keep(key, version, content_version(), expires, value)
-
-    def _keep(self, key, version, token, expires, value):
-        copies = self._copies()
-        if len(copies) >= self.max_worker_copies:
-            copies.clear()
-        copies[(key, version)] = WorkerCopy(token, expires, pickle.dumps(value))
-
-    def delete(self, key, version=None):
-        if key != CONTENT_VERSION_KEY:
-            # Other workers may hold a copy: retire them all with the token.
-            self._copies().pop((key, version), None)
-            super().delete(CONTENT_VERSION_KEY)
-        return super().delete(key, version)
-
-    def clear(self):
-        self._copies().clear()
-        return super().clear()
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER)
+        if status in ("hit", "miss"):
+            expires = parse_http_date_safe(response.get("Expires", ""))
+            remaining = page_lifetime()
+            if expires is not None:
+                now = int(timezone.now().timestamp())
+                remaining = max(0, min(remaining, expires - now))
+            if response.has_header("Expires"):
+                del response["Expires"]
+            response["Cache-Control"] = (
+                f"public, max-age=0, s-maxage={remaining}, "
+                f"stale-while-revalidate={STALE_WHILE_REVALIDATE}, "
+                f"stale-if-error={STALE_IF_ERROR}"
+            )
+        return response
 
 
-def _expired(expires):
-    return expires is not None and expires <= time.time()
+class LanguageFromURLMiddleware:
+    """Public pages say their language in the URL (Chinese unprefixed, English under /en/),
+    so the browser's Accept-Language must not pick one, nor split each cached page into a
+    copy per browser language. The admin still follows the browser for staff who chose no
+    language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        public = not request.path.startswith(settings.ADMIN_PATH_PREFIX)
+        if public:
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        response = self.get_response(request)
+        if public:
+            _drop_vary(response, "Accept-Language")
+        return response
 
 
-class FileBasedPageCache(WorkerCopyMixin, FileBasedCache):
-    """The page cache in files shared by the workers of one server."""
+class FragmentKeys:
+    """What templates key their kept parts by (the ``fragments`` context variable):
+
+    ``{% wagtailcache fragments.seconds name fragments.page request.get_full_path
+    using=fragments.cache %}`` — ``fragments.page`` moves on with the site's and this path's
+    generation, the language, the host and the local day; ``fragments.site`` only with the
+    site's (for the footer). Answers to a form (POST), and any request while the shared
+    cache is unreachable, keep nothing (``fragments.cache`` is a dummy)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def generation(self):
+        return getattr(self.request, "content_generation", None)
+
+    @property
+    def seconds(self):
+        return settings.PAGE_CACHE_SECONDS
+
+    @property
+    def cache(self):
+        user = getattr(self.request, "user", None)
+        usable = (
+            settings.FRAGMENT_CACHE
+            and self.generation is not None
+            and self.request.method in ("GET", "HEAD")
+            # Staff see the database, as they never get a page from the page cache.
+            and not getattr(user, "is_authenticated", False)
+        )
+        return "fragments" if usable else "no-fragments"
+
+    def _common(self):
+        return (
+            f"{build_id()}.{translation.get_language()}.{self.request.scheme}."
+            f"{self.request.get_host()}.{timezone.localdate().isoformat()}"
+        )
+
+    @cached_property
+    def site(self):
+        return f"{self._common()}.{self.generation.site if self.generation else ''}"
+
+    @cached_property
+    def page(self):
+        path = self.generation.path if self.generation else ""
+        return f"{self.site}.{path}"
 
 
-class RedisPageCache(WorkerCopyMixin, RedisCache):
-    """The page cache in Redis, shared by every server."""
-
-
-class LocMemPageCache(WorkerCopyMixin, LocMemCache):
-    """The page cache in one process (development, tests)."""
+def fragment_context(request):
+    return {"fragments": FragmentKeys(request)}

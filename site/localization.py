@@ -2,7 +2,10 @@
 wagtail-localize's translation sources and string translations, so that the English side
 stays in step with the Chinese source (synchronised fields, later source updates)."""
 
+import threading
+
 from django.conf import settings
+from django.core.signals import request_started
 from django.utils import translation
 
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -13,21 +16,36 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from jindu.caching import remember, request_memo
+_request = threading.local()
 
 
-def _build_locales():
-    locales = list(Locale.objects.all())
-    return (
-        {locale.language_code: locale for locale in locales},
-        {locale.pk: locale for locale in locales},
-    )
+def _new_request(**kwargs):
+    _request.memo = {}
+
+
+request_started.connect(_new_request, dispatch_uid="jindu-localization-memo")
+
+
+def request_memo():
+    """A dict for the current request only (emptied when a request starts), for what one
+    request looks up many times."""
+    memo = getattr(_request, "memo", None)
+    if memo is None:
+        memo = _request.memo = {}
+    return memo
 
 
 def _locales():
-    """Locales by code and by id, remembered until content changes (a page shows dozens of
-    links, and Wagtail's Locale.get_active() and page.locale each cost a query)."""
-    return remember("locales", _build_locales)
+    """Locales by code and by id, read once per request (a page shows dozens of links, and
+    Wagtail's Locale.get_active() and page.locale each cost a query)."""
+    memo = request_memo()
+    if "locales" not in memo:
+        locales = list(Locale.objects.all())
+        memo["locales"] = (
+            {locale.language_code: locale for locale in locales},
+            {locale.pk: locale for locale in locales},
+        )
+    return memo["locales"]
 
 
 def locale_for(language_code):

@@ -6,10 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
-from wagtail.urls import serve_pattern
 
 from campaigns import calendars
-from jindu import routing, views
+from jindu import views
 from jindu.api import api_router
 from jindu.sitemaps import BilingualSitemap
 
@@ -48,9 +47,7 @@ elif settings.SERVE_MEDIA:
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
-    # Wagtail's public URLs (the password form of restricted pages, front-end login), with
-    # pages found in fewer queries than by Wagtail's own serve view (jindu.routing).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
+    # Wagtail's public URLs: its pages, the password form of restricted pages.
+    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

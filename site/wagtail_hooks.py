@@ -37,4 +37,65 @@ def never_cache_admin_previews_or_token_feeds(request, is_cacheable):
         return False
     if request.path.startswith((settings.ADMIN_PATH_PREFIX, "/calendars/")):
         return False
+    # No content generation (the shared cache is unreachable): nothing can be kept safely.
+    if getattr(request, "content_generation", None) is None:
+        return False
     return is_cacheable
+
+
+@hooks.register("jindu_public_changes")
+def public_changes_of_the_site():
+    """Where changes to the project's own records and Wagtail's show (pages themselves are
+    handled in jindu.caching): see its docstring."""
+    from taggit.models import Tag
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
+
+    from jindu.caching import EVERYTHING, pages_paths, paths_of_pages_referring_to
+    from jindu.models import JinduImage, ResourceLibraryPage, SectionPage, SiteSettings
+
+    def everywhere(instance, deleted):
+        return EVERYTHING
+
+    def settings_changed(instance, deleted):
+        return EVERYTHING
+
+    settings_changed.skip_created = True
+
+    def redirect(instance, deleted):
+        old = instance.old_path or "/"
+        return {old, old.rstrip("/") + "/"}
+
+    def document(instance, deleted):
+        return (
+            {"/api/v2/documents/", f"/api/v2/documents/{instance.pk}/"}
+            | pages_paths(ResourceLibraryPage.objects.live())
+            | paths_of_pages_referring_to(instance)
+        )
+
+    def image(instance, deleted):
+        return {"/api/v2/images/", f"/api/v2/images/{instance.pk}/"} | (
+            paths_of_pages_referring_to(instance)
+        )
+
+    def resource(instance, deleted):
+        return pages_paths(ResourceLibraryPage.objects.live()) | paths_of_pages_referring_to(
+            instance
+        )
+
+    def tag(instance, deleted):
+        return pages_paths(SectionPage.objects.live())
+
+    return {
+        SiteSettings: settings_changed,
+        Site: everywhere,
+        Locale: everywhere,
+        PageViewRestriction: everywhere,
+        CollectionViewRestriction: everywhere,
+        Redirect: redirect,
+        get_document_model(): document,
+        JinduImage: image,
+        Resource: resource,
+        Tag: tag,
+    }

@@ -147,7 +147,7 @@ class SiteServer(RunningSite):
             "DATABASE_URL": fresh_database_url(self.workdir),
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(self.workdir / "media"),
-            "PAGE_CACHE_DIR": str(self.workdir / "page-cache"),
+            "CACHE_DIR": str(self.workdir / "cache"),
             "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
             # A browser test signs in several times from one address.
             "AXES_FAILURE_LIMIT": "50",
@@ -175,4 +175,4 @@ class SiteServer(RunningSite):
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=30)
-        shutil.rmtree(self.workdir / "page-cache", ignore_errors=True)
+        shutil.rmtree(self.workdir / "cache", ignore_errors=True)

@@ -13,13 +13,13 @@ from tests.factories import HomePageFactory
 
 
 @pytest.fixture(autouse=True)
-def forget_remembered_content():
-    """Workers remember the site, menus and settings until content changes
-    (jindu.caching.remember); a test's rows vanish with its rollback, without signals, so
-    each test starts with nothing remembered."""
-    from jindu.caching import forget_remembered
+def empty_caches():
+    """Content generations, kept page parts and cached figures outlive a test's rows, which
+    vanish with its rollback without any signal: each test starts with empty caches."""
+    from django.core.cache import caches
 
-    forget_remembered(again_on_commit=False)
+    for alias in ("default", "pages", "fragments"):
+        caches[alias].clear()
 
 
 @pytest.fixture

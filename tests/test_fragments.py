@@ -1,6 +1,7 @@
-"""Rendered fragments ({% fragment %} in jindu_tags): a page missing from the page cache
-reuses the navigation, footer and listings its worker rendered before, and every change
-that shows on a public page shows on the next request all the same. Previews, signed-in
+"""Kept page parts ({% wagtailcache %} under content generations, jindu.caching): a page
+missing from the page cache reuses the navigation, footer and listings its worker rendered
+before, and every change that shows on a public page shows on the next request all the
+same. Previews, signed-in
 staff and form answers never use or keep them. The page cache is off here, so what is seen
 comes from fragments or the database; tests/test_page_cache.py covers the page cache and
 tests/test_demo_content.py checks every demo page renders the same from kept fragments."""
@@ -84,8 +85,9 @@ def test_a_page_served_again_skips_its_listing_queries(
     urls = ["/", section.url, article.url, events.url, campaign_page[0].url]
     kept(client, *urls)
     for url in urls:
-        # Finding the page; its listings, menu and footer come from the kept fragments.
-        with django_assert_max_num_queries(2):
+        # Finding the site, the page and its restrictions (Wagtail's own queries), the
+        # locales; its listings, menu and footer come from the kept fragments.
+        with django_assert_max_num_queries(9):
             html(client, url)
 
 
@@ -204,12 +206,10 @@ def test_fragments_can_be_turned_off(client, settings, section, article):
     assert "改过的标题" in html(client, article.url)
 
 
-def test_a_missing_fragment_cache_is_reported_at_start_up(settings):
-    from jindu.caching import check_fragment_cache
+def test_a_missing_cache_is_reported_at_start_up(settings):
+    from jindu.caching import check_caches
 
-    assert check_fragment_cache() == []
+    assert check_caches() == []
     without = {alias: conf for alias, conf in settings.CACHES.items() if alias != "fragments"}
     with override_settings(CACHES=without):
-        assert [error.id for error in check_fragment_cache()] == ["jindu.E001"]
-        with override_settings(FRAGMENT_CACHE=False):
-            assert check_fragment_cache() == []
+        assert [error.id for error in check_caches()] == ["jindu.E001"]

@@ -64,7 +64,7 @@ def test_redis_cache_when_redis_url_is_set():
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
         REDIS_URL="redis://127.0.0.1:6379/9",
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip() == "jindu.cache_backends.FailSoftRedisCache", result.stderr
 
 
 def test_redis_cache_works_against_a_real_server():
@@ -106,30 +106,13 @@ def test_page_cache_gets_its_own_redis_database():
     )
 
 
-def test_page_cache_is_shared_by_workers_without_redis():
+def test_caches_that_must_agree_are_shared_by_workers_without_redis():
     result = run_production(
         "from django.core.cache import caches\n"
         "from django.core.cache.backends.filebased import FileBasedCache\n"
-        "print(isinstance(caches['pages'], FileBasedCache))"
+        "print(isinstance(caches['default'], FileBasedCache), isinstance(caches['pages'], FileBasedCache))"
     )
-    assert result.stdout.strip() == "True", result.stderr
-
-
-def test_page_cache_in_redis_works_against_a_real_server():
-    """Stored by one worker, read by another, gone when content changes."""
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        pytest.skip("no Redis server at 127.0.0.1:6379")
-    result = run_production(
-        "from django.core.cache import caches\n"
-        "from jindu import caching\n"
-        "one, other = caches['pages'], caching.RedisPageCache(caches['pages']._servers, {'KEY_PREFIX': 'jindu-pages'})\n"
-        "one.set('jindu-test', '禁毒', 10); print(other.get('jindu-test'))\n"
-        "one.clear(); caching.forget_remembered(again_on_commit=False); print(other.get('jindu-test'))",
-        REDIS_URL="redis://127.0.0.1:6379/9",
-    )
-    assert result.stdout.split() == ["禁毒", "None"], result.stderr
+    assert result.stdout.split() == ["True", "True"], result.stderr
 
 
 def test_background_tasks_are_kept_in_the_database():

@@ -15,9 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
-from jindu.caching import remember
-from jindu.listing import paginate, querystring_without_page
-from jindu.restrictions import public
+from jindu.listing import lazy_context, paginate, querystring_without_page
 
 from .mixins import (
     IntroPage,
@@ -47,54 +45,61 @@ class SectionPage(RoutablePageMixin, IntroPage):
 
     def articles(self):
         return (
-            public(ArticlePage.objects.live())
+            ArticlePage.objects.live()
+            .public()
             .descendant_of(self)
             .order_by("-published_date", "-pk")
         )
 
     def filtered_articles(self, request):
         articles = self.articles()
-        audience = request.GET.get("audience", "")
-        tag = request.GET.get("tag", "")
+        audience, tag = self.selected_filters(request)
         if audience:
             articles = articles.filter(audiences__code=audience)
         if tag:
             articles = articles.filter(tags__name=tag)
-        return articles, audience, tag
+        return articles
+
+    @staticmethod
+    def selected_filters(request):
+        return request.GET.get("audience", ""), request.GET.get("tag", "")
 
     @path("")
     def index_view(self, request):
-        articles, audience, tag = self.filtered_articles(request)
-        # The unfiltered count and the tag list read every article of the section; they
-        # change only when pages do, so workers remember them (jindu.caching.remember).
-        count = None
-        if not (audience or tag):
-            count = remember(("section-count", self.pk), articles.count)
-        page_of_articles = paginate(
-            request,
-            articles.select_related("hero_image").prefetch_related("audiences", "tags"),
-            ARTICLES_PER_PAGE,
-            count=count,
-        )
-        tags = remember(
-            ("section-tags", self.pk),
-            lambda: list(
-                Tag.objects.filter(jindu_articlepagetag_items__content_object__in=self.articles())
-                .distinct()
-                .order_by("name")[:30]
-            ),
-        )
+        audience, tag = self.selected_filters(request)
+
+        def listing():
+            articles = self.filtered_articles(request)
+            return {
+                "articles": paginate(
+                    request,
+                    articles.select_related("hero_image").prefetch_related("audiences", "tags"),
+                    ARTICLES_PER_PAGE,
+                ),
+                "audiences": list(Audience.objects.all()),
+                "tags": list(
+                    Tag.objects.filter(
+                        jindu_articlepagetag_items__content_object__in=self.articles()
+                    )
+                    .distinct()
+                    .order_by("name")[:30]
+                ),
+            }
+
+        # Read only when the page's kept content (a fragment) has to be rendered again.
         return self.render(
             request,
             context_overrides={
-                "articles": page_of_articles,
-                "audiences": Audience.objects.all(),
-                "tags": tags,
+                **lazy_context(listing, "articles", "audiences", "tags"),
                 "selected_audience": audience,
                 "selected_tag": tag,
                 "querystring": querystring_without_page(request),
             },
         )
+
+    def get_cached_paths(self):
+        # The feed shows the same articles as the listing, and goes with it.
+        return ["/", "/feed/"]
 
     @path("feed/")
     def feed_view(self, request):
@@ -199,7 +204,8 @@ class ArticlePage(PublicPageMixin, Page):
         if chosen:
             pages = {
                 page.pk: page
-                for page in public(ArticlePage.objects.live())
+                for page in ArticlePage.objects.live()
+                .public()
                 .filter(pk__in=chosen)
                 .select_related("hero_image")
             }
@@ -209,7 +215,8 @@ class ArticlePage(PublicPageMixin, Page):
         if not tag_names:
             return []
         return list(
-            public(ArticlePage.objects.live())
+            ArticlePage.objects.live()
+            .public()
             .filter(locale_id=self.locale_id, tags__name__in=tag_names)
             .exclude(pk=self.pk)
             .distinct()

@@ -11,8 +11,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from pypinyin import Style, lazy_pinyin
 
-from jindu.restrictions import public
-
 from .mixins import IntroPage, PublicPageMixin, page_search_fields
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -62,7 +60,8 @@ class DrugIndexPage(IntroPage):
 
     def drugs_by_letter(self):
         drugs = sorted(
-            public(DrugFactPage.objects.live())
+            DrugFactPage.objects.live()
+            .public()
             .child_of(self)
             .only("title", "url_path", "street_names", "category", "summary", "locale_id"),
             key=lambda drug: sort_key(drug.title),

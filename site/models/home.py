@@ -8,9 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from jindu.blocks import AudienceEntryBlock, BodyBlock
-from jindu.caching import remember
 from jindu.listing import lazy_context
-from jindu.restrictions import public
+from jindu.routing import RouteFromHomeMixin
 
 from .mixins import (
     PublicPageMixin,
@@ -24,7 +23,7 @@ from .mixins import (
 LATEST_ARTICLES = 6
 
 
-class HomePage(PublicPageMixin, Page):
+class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
     """The front door, one per language. Editors choose the entry points and featured
     articles; the latest articles, the drug index and the help line fill themselves in.
     Other apps add their own sections (the current campaign, upcoming events) through the
@@ -98,17 +97,16 @@ class HomePage(PublicPageMixin, Page):
             "entry_points": self.entry_points,
             "featured_articles": featured,
             "latest_articles": list(
-                public(ArticlePage.objects.live())
+                ArticlePage.objects.live()
+                .public()
                 .descendant_of(self)
                 .exclude(pk__in=[page.pk for page in featured])
                 .select_related("hero_image")
                 .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
             ),
-            # Found by walking the page tree, which grows with the articles: remembered.
-            "drug_index": remember(
-                ("drug-index", self.pk),
-                lambda: DrugIndexPage.objects.live().descendant_of(self).first(),
-            ),
+            # A child of the home page, where the demo and editors put it.
+            "drug_index": DrugIndexPage.objects.live().child_of(self).first()
+            or DrugIndexPage.objects.live().descendant_of(self).first(),
             "quiz": localized(quiz) if quiz else None,
             "extra_sections": [
                 section

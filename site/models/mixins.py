@@ -8,12 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from wagtailcache.cache import WagtailCacheMixin
 
-from jindu.restrictions import may_be_restricted, public
 from jindu.search import segmented
 
 CJK_CHARS_PER_MINUTE = 400
@@ -34,16 +33,14 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
 
     def get_view_restrictions(self):
         """Wagtail's restriction check and the page cache both ask while serving the same
-        page instance; the answer is read once, and from the database only when a
-        restriction may apply (jindu.restrictions)."""
-        if getattr(self, "_view_restrictions", None) is None:
-            if may_be_restricted(self):
-                restrictions = super().get_view_restrictions()
-                restrictions._fetch_all()
-            else:
-                restrictions = PageViewRestriction.objects.none()
-            self._view_restrictions = restrictions
-        return self._view_restrictions
+        page instance: Wagtail's answer, read from the database once (an evaluated
+        queryset keeps its rows)."""
+        restrictions = getattr(self, "_jindu_view_restrictions", None)
+        if restrictions is None:
+            restrictions = super().get_view_restrictions()
+            len(restrictions)
+            self._jindu_view_restrictions = restrictions
+        return restrictions
 
     @property
     def meta_description(self):
@@ -114,7 +111,7 @@ def chosen_pages(queryset, stream):
     ids = [block.value.pk for block in stream if block.value]
     if not ids:
         return []
-    pages = {page.pk: page for page in public(queryset.live()).filter(pk__in=ids)}
+    pages = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]
 
 

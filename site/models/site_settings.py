@@ -1,13 +1,8 @@
-import copy
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
-
-from jindu.caching import remember
 
 
 @register_setting(icon="help")
@@ -46,19 +41,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-    @classmethod
-    def for_request(cls, request):
-        """Every page shows these: read once per worker until content changes, not once per
-        request; each request gets a copy of its own."""
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            if site is None:
-                return super().for_request(request)
-            site_settings = copy.copy(
-                remember(("site-settings", site.pk), lambda: cls.for_site(site))
-            )
-            site_settings._request = request
-            setattr(request, attr_name, site_settings)
-        return getattr(request, attr_name)

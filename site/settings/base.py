@@ -71,15 +71,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # What shared caches in front (Varnish, a CDN) and browsers are told (s-maxage).
+    "jindu.caching.SharedCacheControlMiddleware",
     # The anonymous page cache (jindu/caching.py) stores responses here, with every header
     # added below...
     "jindu.caching.PageCacheMiddleware",
+    # Public pages take their language from the URL alone, never from Accept-Language.
+    "jindu.caching.LanguageFromURLMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Which content generation the requested URL is at: part of the page cache's key.
+    "jindu.caching.ContentGenerationMiddleware",
     # ...and serves them from here, once the language is known: a hit skips everything
     # below. Visitors with a session (staff) never get a cached page (jindu.wagtail_hooks).
     "wagtailcache.cache.FetchFromCacheMiddleware",
-    # The request's site, remembered between requests (jindu.routing).
-    "jindu.routing.CurrentSiteMiddleware",
     "jindu.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -171,6 +175,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "jindu.caching.fragment_context",
             ],
         },
     },
@@ -183,6 +188,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers (gunicorn, the task worker, a command) write to the same file. Write
+    # transactions take the lock when they begin (IMMEDIATE), so a reader that later wants to
+    # write can never deadlock into "database is locked"; a writer waits up to 20 s for the
+    # lock instead of failing at once; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -217,38 +234,50 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Every cache that must agree between processes is shared: with no Redis (REDIS_URL, see
+# production.py) it lives in files under CACHE_DIR, which every worker, the task worker and
+# commands on this machine read and write. All of them fail soft (jindu.cache_backends): a
+# cache that stops answering makes pages slower, never unavailable.
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))
 FRAGMENT_CACHE_SETTINGS = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "jindu.cache_backends.FailSoftLocMemCache",
     "LOCATION": "jindu-fragments",
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }
 CACHES = {
+    # Rate limits, campaign figures, Wagtail's site paths, and the content generations that
+    # decide which cached pages and fragments are current (jindu.caching).
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "jindu",
+        "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
+        "LOCATION": str(CACHE_DIR / "default"),
     },
-    # Whole anonymous pages (wagtail-cache, see jindu/caching.py). Its own cache, because
-    # it is emptied on every publish. Production shares it between workers.
+    # Whole anonymous pages (wagtail-cache, see jindu/caching.py).
     "pages": {
-        "BACKEND": "jindu.caching.LocMemPageCache",
-        "LOCATION": "jindu-pages",
+        "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
+        "LOCATION": str(CACHE_DIR / "pages"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
-    # Rendered parts of pages ({% fragment %} in jindu_tags): in each worker's own memory,
-    # keyed by the content token in the shared page cache, so a change retires them all.
+    # Rendered parts of pages ({% wagtailcache ... using="fragments" %}): in each worker's
+    # own memory. Their keys hold the content generations read from the shared "default"
+    # cache, so a worker never shows a part that another worker's change made stale.
     "fragments": FRAGMENT_CACHE_SETTINGS,
+    # What fragments use when FRAGMENT_CACHE is off, or for an answer to a POST.
+    "no-fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Page-Cache"
-# How long a page may be served from the cache at most; changes empty it sooner, and no
-# entry outlives the local day (jindu.caching.PageCacheMiddleware).
+# wagtail-cache's keyring (one dict of every cached URL, rewritten on every miss by every
+# worker) is not used: a change retires the pages that show it by moving their content
+# generation on (jindu.caching), which needs no list of keys.
+WAGTAIL_CACHE_KEYRING = False
+# How long a page may be kept by the page cache and by shared caches in front (s-maxage)
+# at most; changes retire it sooner, and no entry outlives the local day.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Pages missing from the page cache still reuse the navigation, footer and listings their
-# worker rendered ({% fragment %}; never for previews or signed-in users); FRAGMENT_CACHE=0
+# Pages missing from the page cache still reuse the parts their worker rendered (head,
+# header, footer, page content) while the content they show is unchanged; FRAGMENT_CACHE=0
 # turns that off.
 FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
-FRAGMENT_CACHE_BACKEND = "fragments"
 
 # Background work (Wagtail's reference index, image focal points, file deletion and CDN
 # purges; our talk-request notices) runs at once in development. Production keeps it in the

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, CACHES, FRAGMENT_CACHE_SETTINGS, MIDDLEWARE, STORAGES, env_bool
+from .base import CACHES, MIDDLEWARE, STORAGES, env_bool
 
 
 def next_redis_database(url):
@@ -46,33 +46,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# A cache shared by every app server (Django's own Redis backend) when REDIS_URL is set:
-# login throttling counts, rate limits and cached figures then hold across servers.
-# The page cache is emptied with FLUSHDB on every publish, so it gets a Redis database of its
-# own: PAGE_CACHE_REDIS_URL, or by default REDIS_URL's database plus one. Without Redis it
-# lives in files that every worker on this machine shares (one server only).
+# A cache shared by every app server (Redis) when REDIS_URL is set: rate limits, figures
+# and the content generations then hold across servers. The page cache gets a Redis
+# database of its own (PAGE_CACHE_REDIS_URL, or REDIS_URL's database plus one), so its many
+# entries never push the generations out. Both fail soft (jindu.cache_backends). Without
+# Redis every cache that must agree lives in files shared by the processes of this machine
+# (settings/base.py), which is right for one server.
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        **CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jindu",
         },
         "pages": {
-            "BACKEND": "jindu.caching.RedisPageCache",
+            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
             "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
             or next_redis_database(os.environ["REDIS_URL"]),
             "KEY_PREFIX": "jindu-pages",
-        },
-        "fragments": FRAGMENT_CACHE_SETTINGS,
-    }
-else:
-    CACHES = {
-        **CACHES,
-        "pages": {
-            "BACKEND": "jindu.caching.FileBasedPageCache",
-            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / ".page-cache")),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
 

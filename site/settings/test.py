@@ -12,9 +12,9 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {"BACKEND": "jindu.caching.LocMemPageCache", "LOCATION": "pages"},
-    "fragments": FRAGMENT_CACHE_SETTINGS,  # noqa: F405
+    **CACHES,  # noqa: F405
+    "default": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "pages"},
 }
 # Tests build content straight in the database, which no real change does, so the page
 # cache is off here; tests/test_page_cache.py turns it on and goes through the real paths.

@@ -1,20 +1,25 @@
 from django import template
 from django.conf import settings
-from django.template import TemplateSyntaxError
 from django.urls import translate_url
-from django.utils import timezone, translation
+from django.utils import translation
 
-from wagtail.models import Page
-from wagtail.templatetags.wagtail_cache import WagtailCacheNode
+from wagtail.models import Page, Site
 
-from jindu.caching import content_version, remember
 from jindu.localization import locale_for, locale_of, localized
 from jindu.models import SiteSettings
-from jindu.routing import site_root
 
 register = template.Library()
 
-SAFE_METHODS = ("GET", "HEAD")
+
+def site_root(request):
+    """The site's home page in the active language (the default language's where it has
+    not been translated), specific; once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_jindu_site_root"):
+        site = Site.find_for_request(request)
+        request._jindu_site_root = localized(site.root_page).specific if site else None
+    return request._jindu_site_root
 
 
 @register.filter
@@ -55,16 +60,14 @@ def primary_navigation(context):
     if root is None:
         return {"items": []}
 
-    def build():
-        return [
-            {"title": child.title, "url": child.get_url(request), "path": child.path}
-            for child in root.get_children().live().in_menu()
-        ]
-
     in_page = isinstance(current, Page) and current.pk is not None
     items = [
-        {**item, "active": in_page and current.path.startswith(item["path"])}
-        for item in remember(("menu", root.pk), build)
+        {
+            "title": child.title,
+            "url": child.get_url(request),
+            "active": in_page and current.path.startswith(child.path),
+        }
+        for child in root.get_children().live().in_menu().public()
     ]
     return {"items": items}
 
@@ -75,11 +78,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
         return {"crumbs": []}
-    walked = getattr(request, "_jindu_route_pages", None)  # jindu.routing.route
-    if walked and walked[-1].pk == page.pk:
-        ancestors = [ancestor for ancestor in walked[:-1] if ancestor.depth > 1]
-    else:
-        ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
@@ -131,12 +130,8 @@ def station_directory_url(context):
     if page_id is None:
         return ""
 
-    def build():
-        page = localized(Page.objects.get(pk=page_id))
-        return page.get_url(request) if page.live else ""
-
-    key = ("station-directory-url", site_settings.site_id, page_id, translation.get_language())
-    return remember(key, build)
+    page = localized(Page.objects.get(pk=page_id))
+    return page.get_url(request) if page.live else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -165,64 +160,3 @@ def alternate_links(context):
 def localized_filter(page):
     """``page.localized`` with the locale looked up once per request."""
     return localized(page) if page else page
-
-
-class _Resolved:
-    """Stands where Django's cache node expects a template variable."""
-
-    def __init__(self, resolve):
-        self.resolve = resolve
-
-
-def _fragment_state(context):
-    request = context["request"]
-    return (
-        content_version(),
-        translation.get_language(),
-        request.scheme,
-        request.get_host(),
-        timezone.localdate().isoformat(),
-    )
-
-
-class FragmentNode(WagtailCacheNode):
-    """Wagtail's preview-aware fragment cache, kept in each worker (the "fragments" cache)
-    under the content token: any change that empties the page cache retires every fragment
-    in every worker at once, and no fragment outlives the local day (dates, countdowns).
-    Previews, renders without a request (WagtailCacheNode), answers to a form sent by POST
-    and signed-in users' views (staff see the database, as with the page cache) neither use
-    nor keep fragments."""
-
-    def __init__(self, nodelist, fragment_name, vary_on):
-        super().__init__(
-            nodelist,
-            _Resolved(lambda context: settings.PAGE_CACHE_SECONDS),
-            fragment_name,
-            [*vary_on, _Resolved(_fragment_state)],
-            _Resolved(lambda context: settings.FRAGMENT_CACHE_BACKEND),
-        )
-
-    def render(self, context):
-        request = context.get("request")
-        if (
-            not settings.FRAGMENT_CACHE
-            or getattr(request, "method", "GET") not in SAFE_METHODS
-            or getattr(getattr(request, "user", None), "is_authenticated", False)
-        ):
-            return self.nodelist.render(context)
-        return super().render(context)
-
-
-@register.tag("fragment")
-def do_fragment(parser, token):
-    """``{% fragment name value... %}...{% endfragment %}``: the enclosed markup rendered
-    once per worker for each combination of values, while public content is unchanged.
-
-    Only for markup that is the same for every visitor: never a form with a CSRF token,
-    anything about the signed-in user, or messages."""
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise TemplateSyntaxError("'fragment' needs a name.")
-    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])

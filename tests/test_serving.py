@@ -1,0 +1,153 @@
+"""Serving that survives failures: with Redis gone every page still answers (slower) and
+the outage is logged once, not per request; without Redis the workers of one server, the
+task worker and commands agree on every figure; SQLite takes two writers at once."""
+
+import logging
+import re
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from urllib.request import urlopen
+
+from django.test import override_settings
+
+import pytest
+
+from campaigns.pages import TalkRequestPage
+from tests.browser_site import ROOT
+from tests.factories import ArticlePageFactory, SectionPageFactory
+
+DEAD_REDIS = "redis://127.0.0.1:1/0"
+
+
+def dead_redis_caches(settings):
+    caches = dict(settings.CACHES)
+    for alias in ("default", "pages"):
+        caches[alias] = {
+            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
+            "LOCATION": DEAD_REDIS,
+        }
+    return caches
+
+
+def test_every_public_page_and_the_admin_answer_with_redis_down(client, settings, home, caplog):
+    section = SectionPageFactory(parent=home, slug="news")
+    article = ArticlePageFactory(parent=section, slug="stay-away")
+    form = home.add_child(instance=TalkRequestPage(title="预约禁毒讲座", slug="request"))
+    urls = ["/", "/en/", section.url, article.url, section.url + "feed/", form.url]
+    urls += ["/events.ics", "/sitemap.xml", "/search/?q=毒品", "/admin/login/", "/robots.txt"]
+    settings.WAGTAIL_CACHE = True
+    with override_settings(CACHES=dead_redis_caches(settings)), caplog.at_level(logging.WARNING):
+        for _round in range(3):
+            for url in urls:
+                response = client.get(url)
+                assert response.status_code == 200, url
+                assert response.get("X-Page-Cache") != "hit"
+        sent = client.post(form.url, {"school_name": ""})
+        assert sent.status_code == 200
+    outage = [r for r in caplog.records if r.name == "jindu.cache" and "unreachable" in r.message]
+    # Once a minute for each of the two caches, not once per request.
+    assert 1 <= len(outage) <= 2, [r.message for r in outage]
+
+
+def test_a_cache_back_after_an_outage_is_used_again(settings, monkeypatch):
+    from jindu import cache_backends
+
+    cache = cache_backends.FailSoftRedisCache(DEAD_REDIS, {})
+    assert cache.get("anything", "fallback") == "fallback"
+    assert not cache.available
+    monkeypatch.setattr(cache_backends, "RETRY_SECONDS", 0)
+    cache._down_until = 0
+    assert cache.available
+
+
+# With the real site: production settings, gunicorn with 2 workers, caches in files shared by
+# its processes (no Redis), the demo content (tests/browser_site.py).
+
+
+def manage_shell(site, code):
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", textwrap.dedent(code)],
+        env=site.env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+FIGURE = re.compile(r"<li><strong>([\d,]+)</strong>")
+
+
+def person_times(site, path):
+    with urlopen(site.url + path, timeout=30) as response:  # noqa: S310
+        html = response.read().decode()
+    return int(FIGURE.findall(html)[1].replace(",", ""))
+
+
+@pytest.mark.usefixtures("site")
+def test_two_workers_and_a_command_agree_on_the_campaign_figures_without_redis(site):
+    found = manage_shell(
+        site,
+        """
+        from wagtail.models import Locale
+        from campaigns.pages import CampaignPage
+        pages = CampaignPage.objects.live().filter(locale__language_code="zh-hans")
+        page = pages.order_by("-year").first()
+        english = page.get_translation(Locale.objects.get(language_code="en"))
+        print(page.pk, page.url, english.url)
+        """,
+    )
+    assert found.returncode == 0, found.stderr
+    page_id, chinese, english = found.stdout.splitlines()[-1].split()
+    before = {person_times(site, chinese) for _ in range(8)}
+    assert len(before) == 1
+    recorded = manage_shell(
+        site,
+        f"""
+        from campaigns.models import Attendance, EventStatus
+        from campaigns.pages import CampaignPage
+        page = CampaignPage.objects.get(pk={page_id})
+        event = page.campaign.events.filter(status=EventStatus.COMPLETED).exclude(attendance__group="others").first()
+        Attendance.objects.create(event=event, group="others", count=37)
+        """,
+    )
+    assert recorded.returncode == 0, recorded.stderr
+    with ThreadPoolExecutor(4) as pool:
+        after = set(pool.map(lambda path: person_times(site, path), [chinese, english] * 8))
+    assert after == {before.pop() + 37}
+
+
+@pytest.mark.usefixtures("site")
+def test_sqlite_takes_two_writers_at_once(site):
+    writer = """
+        import sys
+        from django.db import OperationalError
+        from campaigns.models import Material, StockMovement
+        from schools.models import Station
+        material, _ = Material.objects.get_or_create(name="并发测试宣传单", kind="leaflet")
+        station = Station.objects.filter(locale__language_code="zh-hans").first()
+        failed = 0
+        for _ in range(150):
+            try:
+                StockMovement(material=material, station=station, kind="receipt", quantity=1).record()
+            except OperationalError as error:
+                failed += 1
+                print(error, file=sys.stderr)
+        print(failed)
+        """
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: manage_shell(site, writer), range(2)))
+    for result in results:
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split()[-1] == "0", result.stderr[-2000:]
+    total = manage_shell(
+        site,
+        """
+        from campaigns.models import Material, StockMovement
+        print(StockMovement.objects.filter(material__name="并发测试宣传单").count())
+        """,
+    )
+    assert total.stdout.split()[-1] == "300", total.stderr
