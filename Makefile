@@ -1,10 +1,11 @@
 # The two commands that matter: `make run` and `make test`. Everything else is a helper.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve bench test install browser-deps migrate demo lint format messages clean
+.PHONY: run serve serve-cluster bench test install browser-deps migrate demo lint format messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +24,7 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The production setup on this machine: production settings, hashed static files served by
 # whitenoise, gunicorn with 2 workers and a background task worker, on SQLite or DATABASE_URL. Plain HTTP, so secure
@@ -37,7 +38,20 @@ serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	trap 'kill 0' EXIT; \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
-	$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:8000
+	$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:$(PORT)
+
+# Varnish (Debian's varnish) on PORT in front of two app servers (gunicorn on APP_PORTS),
+# and the task worker: the production shape on one machine (docs/deploy.md). They share the
+# database and, with REDIS_URL, Redis; without it the file caches of this machine.
+APP_PORTS ?= 8001 8002
+serve-cluster: demo
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) deploy/varnish/backends.py $(VENV)/cluster.vcl $(foreach port,$(APP_PORTS),127.0.0.1:$(port))
+	trap 'kill 0' EXIT; \
+	export FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$(PORT); \
+	$(SERVE_ENV) $(PY) manage.py db_worker & \
+	$(foreach port,$(APP_PORTS),$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:$(port) & ) \
+	varnishd -F -j none -a 127.0.0.1:$(PORT) -f $(CURDIR)/$(VENV)/cluster.vcl -n $(CURDIR)/$(VENV)/varnish -s malloc,256m
 
 # Benchmarks (docs/benchmarks.md): production settings, on a database of their own; set
 # DATABASE_URL to run them on PostgreSQL. BENCH_ARGS="--events 2000,20000" for a quick run.

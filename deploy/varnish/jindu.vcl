@@ -1,0 +1,75 @@
+vcl 4.1;
+# Varnish in front of the Jindu app servers (Debian's varnish 7.x).
+#
+# It keeps what the app says a shared cache may keep (Cache-Control: s-maxage on anonymous
+# public pages, jindu.caching.SharedCacheControlMiddleware) and forgets it when the app
+# purges it (Wagtail's frontend cache, HTTPBackend: FRONTEND_CACHE_PURGE_URL points here).
+# Signed-in staff, the admin, forms and private calendars always go to an app server.
+#
+# The line @backends@ below is replaced by the backends (`make serve-cluster` and the cluster test
+# write them); for N servers add one backend and one add_backend line each.
+
+import directors;
+import std;
+
+@backends@
+
+# Who may purge: the app servers (on this machine here; their addresses in production).
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    set req.backend_hint = apps.backend();
+
+    if (req.method == "PURGE") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        # Every query-string variant of the path: purging /news/ drops /news/?page=2 too.
+        ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));
+        return (synth(200, "Purged"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|calendars|documents)/") {
+        return (pass);
+    }
+    # A session is a signed-in member of staff: they see the database, never a kept page.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # No other cookie (CSRF, statistics) changes a public page, nor does the browser's
+    # language: public pages take theirs from the URL.
+    unset req.http.Cookie;
+    unset req.http.Accept-Language;
+    # Serve a page past its lifetime for a few seconds while a fresh one is fetched; for a
+    # day while no app server answers (stale-if-error).
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 30s;
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
+    # Keep only what the app marked as shareable; anything else goes to the app each time.
+    if (beresp.http.Cache-Control !~ "s-maxage") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    set beresp.grace = 24h;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    unset resp.http.x-url-path;
+    if (obj.hits > 0) {
+        set resp.http.X-Proxy-Cache = "hit";
+    } else {
+        set resp.http.X-Proxy-Cache = "miss";
+    }
+}

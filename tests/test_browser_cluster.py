@@ -1,0 +1,160 @@
+"""The production shape: Varnish (Debian's) in front of two app servers that share the
+database and Redis. An editor publishes through one app server; the next anonymous reader
+through the proxy, whichever server answers, sees the change at once; the other server sees
+it too. Readers get pages from the proxy, staff never do."""
+
+import json
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
+
+import pytest
+from playwright.sync_api import expect
+
+from jindu.localserver import free_port, start_gunicorn
+from tests.browser_site import ROOT, sign_in
+
+pytestmark = pytest.mark.browser
+
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+REDIS = ("127.0.0.1", 6379)
+
+
+def redis_answers():
+    try:
+        socket.create_connection(REDIS, timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def get(url, **headers):
+    with urlopen(Request(url, headers=headers), timeout=30) as response:  # noqa: S310
+        return response.headers, response.read().decode()
+
+
+class Cluster:
+    def __init__(self, site):
+        if not Path(VARNISHD).exists():
+            pytest.skip("no varnishd (apt-get install varnish)")
+        if not redis_answers():
+            pytest.skip("no Redis at 127.0.0.1:6379")
+        self.workdir = Path(tempfile.mkdtemp(prefix="jindu-cluster-"))
+        self.proxy_port = free_port()
+        self.proxy = f"http://127.0.0.1:{self.proxy_port}"
+        self.env = {
+            **site.env,
+            "REDIS_URL": "redis://127.0.0.1:6379/12",
+            "CACHE_DIR": str(self.workdir / "cache"),
+            "FRONTEND_CACHE_PURGE_URL": self.proxy,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        self.ports = [free_port(), free_port()]
+        self.servers, self.varnish = [], None
+
+    def start(self):
+        import redis
+
+        for database in (12, 13):
+            redis.Redis(*REDIS, db=database).flushdb()
+        self.servers = [start_gunicorn(self.env, port, workers=1, cwd=ROOT) for port in self.ports]
+        vcl = self.workdir / "cluster.vcl"
+        subprocess.run(  # noqa: S603
+            [sys.executable, str(ROOT / "deploy/varnish/backends.py"), str(vcl)]
+            + [f"127.0.0.1:{port}" for port in self.ports],
+            check=True,
+        )
+        self.varnish = subprocess.Popen(  # noqa: S603
+            [VARNISHD, "-F", "-j", "none", "-a", f"127.0.0.1:{self.proxy_port}"]
+            + ["-f", str(vcl), "-n", str(self.workdir / "varnish"), "-s", "malloc,64m"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                headers, _body = get(self.proxy + "/robots.txt")
+                # Both app servers healthy, as the probes see them.
+                if self.healthy():
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("Varnish did not start")
+
+    def healthy(self):
+        result = subprocess.run(  # noqa: S603
+            ["varnishadm", "-n", str(self.workdir / "varnish"), "backend.list"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return result.stdout.count("healthy") >= 2
+
+    def stop(self):
+        if self.varnish is not None:
+            self.varnish.terminate()
+            self.varnish.wait(timeout=30)
+        for server in self.servers:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def cluster(site):
+    running = Cluster(site).start()
+    yield running
+    running.stop()
+
+
+def an_article(cluster):
+    _headers, body = get(
+        f"http://127.0.0.1:{cluster.ports[0]}/api/v2/pages/?type=jindu.ArticlePage&locale=zh-hans&limit=1"
+    )
+    item = json.loads(body)["items"][0]
+    return item["id"], urlsplit(item["meta"]["html_url"]).path
+
+
+def test_a_publish_through_one_server_shows_through_the_proxy_and_on_the_other(
+    browser, site, cluster
+):
+    page_id, path = an_article(cluster)
+    get(cluster.proxy + path)
+    headers, before = get(cluster.proxy + path)
+    assert headers["X-Proxy-Cache"] == "hit"
+    assert "s-maxage=" in headers["Cache-Control"]
+
+    context = browser.new_context(base_url=f"http://127.0.0.1:{cluster.ports[0]}", locale="zh-CN")
+    editor = context.new_page()
+    sign_in(editor, site, "admin")
+    editor.goto(f"/admin/pages/{page_id}/edit/")
+    title = f"集群发布测试{int(time.time())}"
+    editor.fill("#id_title", title)
+    editor.click("button:has-text('更多动作')")
+    editor.click("button[name=action-publish]")
+    expect(editor.locator(".messages")).to_be_visible()
+    context.close()
+
+    assert title not in before
+    # Round robin: two requests reach both app servers (or the proxy's fresh copy).
+    for _ in range(2):
+        headers, after = get(cluster.proxy + path)
+        assert title in after
+    _headers, direct = get(f"http://127.0.0.1:{cluster.ports[1]}{path}")
+    assert title in direct
+
+
+def test_signed_in_staff_never_get_a_page_from_the_proxy(cluster):
+    _page_id, path = an_article(cluster)
+    get(cluster.proxy + path)
+    headers, _body = get(cluster.proxy + path, Cookie="sessionid=not-a-real-session")
+    assert headers["X-Proxy-Cache"] == "miss"
+    assert re.search(r"s-maxage", headers.get("Cache-Control", "")) is None
