@@ -38,7 +38,7 @@ serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	trap 'kill 0' EXIT; \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
-	$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:$(PORT)
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.py jindu.wsgi:application --bind 127.0.0.1:$(PORT)
 
 # Varnish (Debian's varnish) on PORT in front of two app servers (gunicorn on APP_PORTS),
 # and the task worker: the production shape on one machine (docs/deploy.md). They share the
@@ -50,7 +50,7 @@ serve-cluster: demo
 	trap 'kill 0' EXIT; \
 	export FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$(PORT); \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
-	$(foreach port,$(APP_PORTS),$(SERVE_ENV) $(VENV)/bin/gunicorn jindu.wsgi:application --workers 2 --bind 127.0.0.1:$(port) & ) \
+	$(foreach port,$(APP_PORTS),$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.py jindu.wsgi:application --bind 127.0.0.1:$(port) & ) \
 	varnishd -F -j none -a 127.0.0.1:$(PORT) -f $(CURDIR)/$(VENV)/cluster.vcl -n $(CURDIR)/$(VENV)/varnish -s malloc,256m
 
 # Benchmarks (docs/benchmarks.md): production settings, on a database of their own; set
@@ -61,7 +61,7 @@ BENCH_ENV = $(SERVE_ENV) LOG_LEVEL=ERROR \
 bench: install
 	$(BENCH_ENV) $(PY) manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
-	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
+	$(BENCH_ENV) $(PY) -m tests.bench $(BENCH_ARGS)
 
 # What the browser tests need beyond Python (they skip without it): Debian's Chromium and a
 # Chinese font, installed when running as root, and the Nu HTML Checker (vnu-jar from npm;

@@ -27,6 +27,7 @@ from jindu.models.mixins import (
     image_field,
     intro_field,
     page_search_fields,
+    public,
 )
 from schools.models import District, localized
 
@@ -275,8 +276,7 @@ class CampaignIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = list(
-            CampaignPage.objects.live()
-            .public()
+            public(CampaignPage.objects.live())
             .child_of(self)
             .select_related("campaign", "hero_image")
             .order_by("-year")

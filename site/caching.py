@@ -408,7 +408,36 @@ class ContentGenerationMiddleware:
             request.content_generation = generation
             if generation is not None:
                 request.META[GENERATION_META] = generation.header
-        return self.get_response(request)
+        _this_request.generation = request.content_generation
+        try:
+            return self.get_response(request)
+        finally:
+            _this_request.generation = None
+
+
+# What every public page needs and only a site-wide change alters (the site, its home pages,
+# the locales, whether any page is restricted) is kept in each worker while the site's
+# generation is unchanged: every change that could alter it retires EVERYTHING (see the
+# rules), which moves that generation on in every worker at once.
+_this_request = threading.local()
+_site_memo = {"generation": None, "values": {}}
+
+
+def memo_for_site(key, build):
+    """``build()``, computed once per worker while the site's generation is unchanged; on
+    every call outside a public request (the admin, commands) or while the shared cache is
+    unreachable."""
+    global _site_memo
+    generation = getattr(_this_request, "generation", None)
+    if generation is None:
+        return build()
+    memo = _site_memo
+    if memo["generation"] != generation.site:
+        memo = _site_memo = {"generation": generation.site, "values": {}}
+    values = memo["values"]
+    if key not in values:
+        values[key] = build()
+    return values[key]
 
 
 class PageCacheMiddleware(UpdateCacheMiddleware):

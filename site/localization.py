@@ -36,16 +36,18 @@ def request_memo():
 
 
 def _locales():
-    """Locales by code and by id, read once per request (a page shows dozens of links, and
-    Wagtail's Locale.get_active() and page.locale each cost a query)."""
-    memo = request_memo()
-    if "locales" not in memo:
+    """Locales by code and by id, kept while the site is unchanged (a page shows dozens of
+    links, and Wagtail's Locale.get_active() and page.locale each cost a query)."""
+    from jindu.caching import memo_for_site
+
+    def build():
         locales = list(Locale.objects.all())
-        memo["locales"] = (
+        return (
             {locale.language_code: locale for locale in locales},
             {locale.pk: locale for locale in locales},
         )
-    return memo["locales"]
+
+    return memo_for_site("locales", build)
 
 
 def locale_for(language_code):

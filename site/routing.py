@@ -1,4 +1,8 @@
-"""Finding a page below the home page in one query instead of two per level.
+"""Finding the site, its home page and a page below it in as few queries as Wagtail allows.
+
+``CurrentSiteMiddleware`` keeps each worker's answer to ``Site.find_for_request`` (a query
+with three CASE clauses on every request) and the home pages while the site's content
+generation is unchanged (jindu.caching.memo_for_site).
 
 Wagtail's ``Page.route`` reads each page along the URL, then its specific object, level by
 level. ``RouteFromHomeMixin`` (on the home page) reads every page along the URL at once by
@@ -8,11 +12,56 @@ override), exactly where Wagtail's own walk would have handed it over. Only publ
 API: ``route`` is the documented place to change how a page finds its children.
 """
 
+import copy
+
 from django.http import Http404
 from django.urls import Resolver404
+from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from jindu.caching import memo_for_site
+
+# Distinct Host headers kept at most: beyond it (a scan with made-up hosts) sites are looked
+# up per request, so memory stays bounded.
+MAX_REMEMBERED_HOSTS = 50
+
+
+def use_site(request, site):
+    """Make ``site`` the answer of ``Site.find_for_request(request)``.
+
+    The one use of a private Wagtail attribute in the project: Wagtail keeps a request's
+    site in ``request._wagtail_site`` and reads it from there (wagtail/models/sites.py).
+    tests/test_routing.py::test_wagtail_uses_the_site_given_to_it fails if a Wagtail
+    release stops doing so."""
+    request._wagtail_site = site
+
+
+class CurrentSiteMiddleware:
+    """The request's site, from what the worker kept for its host and port."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(request, "content_generation", None) is not None:
+            self.find_site(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def find_site(request):
+        hosts = memo_for_site("sites", dict)
+        key = (request.get_host(), request.get_port())
+        if key not in hosts:
+            site = Site.find_for_request(request)
+            if site is not None:
+                # Its home page as the specific page, whose ``localized`` is kept too.
+                site.root_page = site.root_page.specific
+            if len(hosts) >= MAX_REMEMBERED_HOSTS:
+                return
+            hosts[key] = site
+        use_site(request, hosts[key])
 
 
 def _takes_over(page_class, remaining):
@@ -33,6 +82,21 @@ def _takes_over(page_class, remaining):
 
 
 class RouteFromHomeMixin:
+    """For the home page: finds pages below it in one query, and keeps its translation in
+    the active language (what Wagtail's serve view asks for on every request) while the
+    site's generation is unchanged."""
+
+    @property
+    def localized(self):
+        if not self.pk:
+            return super().localized
+        kept = memo_for_site(
+            ("home", self.pk, translation.get_language()),
+            lambda: super(RouteFromHomeMixin, self).localized.specific,
+        )
+        # A copy for each request: what one request sets on its page stays there.
+        return copy.copy(kept)
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)

@@ -27,6 +27,12 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _stemmer = snowballstemmer.stemmer("english")
 
 
+def load_dictionaries():
+    """Read jieba's dictionary now rather than on the first search (production workers
+    share what the server process loaded, see site/wsgi.py)."""
+    jieba.initialize()
+
+
 def _with_stems(text):
     """Each English word followed by its stem when that differs: parties → parties parti."""
 

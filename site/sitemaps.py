@@ -3,6 +3,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from jindu.models.mixins import public
+
 
 class BilingualSitemap(WagtailSitemap):
     """Wagtail's sitemap lists only the default site's own tree (Chinese); this one lists
@@ -14,9 +16,7 @@ class BilingualSitemap(WagtailSitemap):
         for translated_root in root.get_translations(inclusive=True):
             in_any_tree |= Q(path__startswith=translated_root.path)
         return (
-            Page.objects.filter(in_any_tree)
-            .live()
-            .public()
+            public(Page.objects.filter(in_any_tree).live())
             .order_by("path")
             .defer_streamfields()
             .specific()

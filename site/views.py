@@ -17,6 +17,7 @@ from wagtail.models import Page, get_page_models
 
 from jindu.listing import paginate
 from jindu.localization import active_locale
+from jindu.models.mixins import public
 from jindu.search import MAX_QUERY_LENGTH, segment_query
 
 RESULTS_PER_PAGE = 10
@@ -101,7 +102,7 @@ def search(request):
     terms = segment_query(query_string).split()
     if query_string:
         locale = active_locale()
-        pages = Page.objects.live().public().filter(locale=locale)
+        pages = public(Page.objects.live()).filter(locale=locale)
         hits = list(pages.search(query_string)[:MAX_RESULTS])
         # A page whose title holds a query word ranks first, whatever the body's score.
         hits.sort(key=lambda page: 0 if _title_matches(page, terms) else 1)

@@ -1,3 +1,4 @@
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -5,3 +6,11 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jindu.settings.production")
 
 application = get_wsgi_application()
+
+# Load what every worker needs before gunicorn forks (``preload_app``, deploy/gunicorn.py):
+# jieba's dictionary and the page models, read once and shared by the workers instead of
+# loaded again in each. gc.freeze keeps the collector from touching (and so copying) them.
+from jindu.search import load_dictionaries  # noqa: E402
+
+load_dictionaries()
+gc.freeze()

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from jindu.localserver import free_port, start_gunicorn
+from tests.localserver import free_port, start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -18,8 +18,8 @@ from urllib.request import Request, urlopen
 import pytest
 from playwright.sync_api import expect
 
-from jindu.localserver import free_port, start_gunicorn
 from tests.browser_site import ROOT, sign_in
+from tests.localserver import free_port, start_gunicorn
 
 pytestmark = pytest.mark.browser
 

@@ -19,7 +19,7 @@ from tests.factories import (
 
 # Every public page, whatever it lists and however many rows the agency has, is rendered in
 # at most this many queries when none of its parts is kept (docs/benchmarks.md).
-MAX_QUERIES_PER_PAGE = 24
+MAX_QUERIES_PER_PAGE = 14
 
 
 def queries_for(client, url):

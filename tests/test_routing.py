@@ -165,3 +165,26 @@ def test_a_change_made_without_signals_shows_within_the_cache_lifetime(client, s
         assert "工作动态" in client.get("/").content.decode()
         clock.shift(datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1))
         assert "新闻中心" in client.get("/").content.decode()
+
+
+def test_wagtail_uses_the_site_given_to_it(home, django_assert_num_queries):
+    """jindu.routing.use_site is the project's one use of a private Wagtail attribute
+    (request._wagtail_site): this fails if a Wagtail release stops reading it."""
+    from wagtail.models import Site
+
+    from jindu.routing import use_site
+
+    request = RequestFactory().get("/")
+    site = Site.objects.get(is_default_site=True)
+    use_site(request, site)
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) is site
+
+
+def test_the_site_and_home_are_found_again_after_a_site_wide_change(client, home, section):
+    """What a worker keeps of the site moves on with the site's generation: a new home page
+    title (a change on every page) shows at once."""
+    assert "工作动态" in client.get("/").content.decode()
+    home.title = "远离毒品 珍爱生命"
+    home.save_revision().publish()
+    assert "远离毒品 珍爱生命" in client.get("/news/").content.decode()

@@ -23,6 +23,7 @@ from .mixins import (
     article_list_field,
     image_field,
     page_search_fields,
+    public,
     reading_minutes,
 )
 from .taxonomy import Audience
@@ -45,8 +46,7 @@ class SectionPage(RoutablePageMixin, IntroPage):
 
     def articles(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .descendant_of(self)
             .order_by("-published_date", "-pk")
         )
@@ -204,8 +204,7 @@ class ArticlePage(PublicPageMixin, Page):
         if chosen:
             pages = {
                 page.pk: page
-                for page in ArticlePage.objects.live()
-                .public()
+                for page in public(ArticlePage.objects.live())
                 .filter(pk__in=chosen)
                 .select_related("hero_image")
             }
@@ -215,8 +214,7 @@ class ArticlePage(PublicPageMixin, Page):
         if not tag_names:
             return []
         return list(
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(locale_id=self.locale_id, tags__name__in=tag_names)
             .exclude(pk=self.pk)
             .distinct()

@@ -11,7 +11,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pypinyin import Style, lazy_pinyin
 
-from .mixins import IntroPage, PublicPageMixin, page_search_fields
+from .mixins import IntroPage, PublicPageMixin, page_search_fields, public
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -60,8 +60,7 @@ class DrugIndexPage(IntroPage):
 
     def drugs_by_letter(self):
         drugs = sorted(
-            DrugFactPage.objects.live()
-            .public()
+            public(DrugFactPage.objects.live())
             .child_of(self)
             .only("title", "url_path", "street_names", "category", "summary", "locale_id"),
             key=lambda drug: sort_key(drug.title),

@@ -18,6 +18,7 @@ from .mixins import (
     image_field,
     intro_field,
     page_search_fields,
+    public,
 )
 
 LATEST_ARTICLES = 6
@@ -97,8 +98,7 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
             "entry_points": self.entry_points,
             "featured_articles": featured,
             "latest_articles": list(
-                ArticlePage.objects.live()
-                .public()
+                public(ArticlePage.objects.live())
                 .descendant_of(self)
                 .exclude(pk__in=[page.pk for page in featured])
                 .select_related("hero_image")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from wagtailcache.cache import WagtailCacheMixin
@@ -16,6 +16,23 @@ from wagtailcache.cache import WagtailCacheMixin
 from jindu.search import segmented
 
 CJK_CHARS_PER_MINUTE = 400
+
+
+def any_view_restriction():
+    """Whether any page has a view restriction: most sites restrict none, and then none can
+    apply. Kept while the site's generation is unchanged, which a restriction saved or
+    deleted moves on (jindu.wagtail_hooks)."""
+    from jindu.caching import memo_for_site
+
+    return memo_for_site("any-view-restriction", PageViewRestriction.objects.exists)
+
+
+def public(pages):
+    """``pages.public()`` (Wagtail's own filter), skipped when no page is restricted: it
+    reads every restriction on each call."""
+    return pages.public() if any_view_restriction() else pages
+
+
 LATIN_WORDS_PER_MINUTE = 200
 
 
@@ -37,8 +54,11 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
         queryset keeps its rows)."""
         restrictions = getattr(self, "_jindu_view_restrictions", None)
         if restrictions is None:
-            restrictions = super().get_view_restrictions()
-            len(restrictions)
+            if any_view_restriction():
+                restrictions = super().get_view_restrictions()
+                len(restrictions)
+            else:
+                restrictions = PageViewRestriction.objects.none()
             self._jindu_view_restrictions = restrictions
         return restrictions
 
@@ -111,7 +131,7 @@ def chosen_pages(queryset, stream):
     ids = [block.value.pk for block in stream if block.value]
     if not ids:
         return []
-    pages = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
+    pages = {page.pk: page for page in public(queryset.live()).filter(pk__in=ids)}
     return [pages[pk] for pk in ids if pk in pages]
 
 

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # ...and serves them from here, once the language is known: a hit skips everything
     # below. Visitors with a session (staff) never get a cached page (jindu.wagtail_hooks).
     "wagtailcache.cache.FetchFromCacheMiddleware",
+    # The request's site, as the worker found it before (jindu.routing).
+    "jindu.routing.CurrentSiteMiddleware",
     "jindu.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

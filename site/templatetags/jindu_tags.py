@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 from jindu.localization import locale_for, locale_of, localized
 from jindu.models import SiteSettings
+from jindu.models.mixins import public
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ def site_root(request):
         return None
     if not hasattr(request, "_jindu_site_root"):
         site = Site.find_for_request(request)
-        request._jindu_site_root = localized(site.root_page).specific if site else None
+        request._jindu_site_root = site.root_page.localized.specific if site else None
     return request._jindu_site_root
 
 
@@ -67,7 +68,7 @@ def primary_navigation(context):
             "url": child.get_url(request),
             "active": in_page and current.path.startswith(child.path),
         }
-        for child in root.get_children().live().in_menu().public()
+        for child in public(root.get_children().live().in_menu())
     ]
     return {"items": items}
 

@@ -1,5 +1,5 @@
 """The production setup started on this machine, for `make bench` and the browser tests:
-gunicorn serving jindu.wsgi on a free port of 127.0.0.1."""
+gunicorn serving jindu.wsgi (deploy/gunicorn.py) on a free port of 127.0.0.1."""
 
 import socket
 import subprocess
@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from django.conf import settings
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def free_port():
@@ -21,10 +21,11 @@ def start_gunicorn(env, port, *, workers=2, cwd=None):
     """Start gunicorn with ``env`` and return the process once the site answers."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(  # noqa: S603
-        [str(gunicorn), "jindu.wsgi:application", "--workers", str(workers)]
+        [str(gunicorn), "-c", str(ROOT / "deploy" / "gunicorn.py")]
+        + ["jindu.wsgi:application", "--workers", str(workers)]
         + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--timeout", "120"],
         env=env,
-        cwd=cwd or settings.BASE_DIR,
+        cwd=cwd or ROOT,
     )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

@@ -1,0 +1,106 @@
+"""wagtail/bakerydemo as the bench's peer: the reference Wagtail site, built and served on
+this machine in the same run, so our pages are compared with its pages side by side.
+
+Give a checkout of https://github.com/wagtail/bakerydemo in BAKERYDEMO_DIR (it is never
+copied into this repository). The bench builds it under .venv/bakerydemo: a virtual
+environment with Python 3.12 (BAKERYDEMO_PYTHON, else python3.12), its requirements,
+migrations, its own demo data (load_initial_data) and static files; then serves it with its
+production settings under gunicorn, 2 workers, as ours are served."""
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from tests.bench.serving import fetch, pss_kb, send_requests, worker_pids, wrk
+from tests.localserver import ROOT, free_port
+
+# Its pages comparable to ours: home vs home, blog index vs section, blog page vs article.
+PAGES = {"home": "/", "blog index": "/blog/", "blog page": "/blog/joy-baking-soda/"}
+
+
+class Bakerydemo:
+    def __init__(self, checkout):
+        self.checkout = Path(checkout)
+        self.workdir = ROOT / ".venv" / "bakerydemo"
+        self.venv = self.workdir / "venv"
+        self.python = self.venv / "bin" / "python"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
+            "DJANGO_SECRET_KEY": "bench-only",
+            "DATABASE_URL": f"sqlite:///{self.workdir / 'db.sqlite3'}",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        # Its own caches in this process, not ours.
+        self.env.pop("REDIS_URL", None)
+
+    @classmethod
+    def from_environment(cls):
+        checkout = os.environ.get("BAKERYDEMO_DIR")
+        if not checkout or not (Path(checkout) / "manage.py").exists():
+            return None
+        return cls(checkout)
+
+    def build(self):
+        source = self.workdir / "src"
+        if not source.exists():
+            shutil.copytree(self.checkout, source, ignore=shutil.ignore_patterns(".git"))
+        if not self.python.exists():
+            interpreter = os.environ.get("BAKERYDEMO_PYTHON") or shutil.which("python3.12")
+            if interpreter is None:
+                raise RuntimeError("bakerydemo needs Python 3.12 (set BAKERYDEMO_PYTHON)")
+            subprocess.run([interpreter, "-m", "venv", str(self.venv)], check=True)  # noqa: S603
+            subprocess.run(  # noqa: S603
+                [str(self.python), "-m", "pip", "install", "-q", "-r"]
+                + [str(source / "requirements" / "base.txt"), "gunicorn", "whitenoise"],
+                check=True,
+            )
+        if not (self.workdir / "db.sqlite3").exists():
+            for command in (["migrate", "-v0"], ["load_initial_data"]):
+                self.manage(source, *command)
+        self.manage(source, "collectstatic", "--no-input", "-v0")
+        return source
+
+    def manage(self, source, *args):
+        subprocess.run(  # noqa: S603
+            [str(self.python), "manage.py", *args],
+            cwd=source,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
+
+    def measure(self, seconds, memory_requests):
+        try:
+            source = self.build()
+        except (RuntimeError, subprocess.CalledProcessError) as error:
+            return {"skipped": f"could not build bakerydemo: {error}"}
+        port = free_port()
+        process = subprocess.Popen(  # noqa: S603
+            [str(self.venv / "bin" / "gunicorn"), "bakerydemo.wsgi:application"]
+            + ["--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+            cwd=source,
+            env=self.env,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(120):
+                try:
+                    fetch(base + "/")
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            result = {}
+            for name, path in PAGES.items():
+                fetch(base + path)
+                result[name] = wrk(base + path, seconds)
+            send_requests([base + path for path in PAGES.values()], memory_requests)
+            result["memory"] = {"worker pss kb": [pss_kb(pid) for pid in worker_pids(process)]}
+            return result
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -1,0 +1,460 @@
+"""`make bench`, serving part: the production shape under load, side by side in one run.
+
+- Varnish (deploy/varnish) in front of two app servers (gunicorn, production settings,
+  sharing the database and Redis, or this machine's file caches without Redis): cached
+  pages through the proxy against a static file of the same size through the same proxy;
+  page-cache hits at the origin against the static file at the origin.
+- Pages missing from the page cache, with the parts a worker keeps between changes and as
+  the first render after a change, against wagtail/bakerydemo's comparable pages (home vs
+  home, article vs blog page, section vs blog index) on the same machine in the same run,
+  when a checkout is given (BAKERYDEMO_DIR; tests/bench/peer.py builds it).
+- Worker memory (proportional set size, shared pages split) against bakerydemo's.
+- The June 26 mix: 60 s at 32 connections over the public pages through the proxy while a
+  writer records one attendance line a second; errors, p99 and the proxy's hit ratio.
+- Redis down: every public page through an app server whose REDIS_URL answers nothing.
+
+Load comes from wrk (Debian's) on 127.0.0.1; the machine's cores are shared by everything,
+so the figures are ratios taken in the same run.
+"""
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote
+
+from tests.localserver import ROOT, free_port, start_gunicorn
+
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+DEAD_REDIS = "redis://127.0.0.1:1/0"
+
+# Targets of issue #23 (never asserted in tests).
+MIN_PROXY_SHARE = 0.9
+MIN_ORIGIN_HIT_SHARE = 0.7
+MIN_KEPT_PEER_RATIO = 10.0
+MIN_FIRST_RENDER_PEER_RATIO = 2.0
+MAX_MEMORY_PEER_RATIO = 1.5
+MIN_MIX_HIT_RATIO = 0.99
+
+
+def quoted(path):
+    return quote(path, safe="/?=&%")
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http only
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.status, response.headers, response.read()
+
+
+def wrk(url, seconds, connections=16, script=None):
+    """Requests per second, latency percentiles and errors from wrk (2 threads)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script:
+        command += ["-s", str(script)]
+    output = subprocess.run(  # noqa: S603
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+
+    def percentile(label):
+        value, unit = re.search(rf"\s{label}\s+([\d.]+)(us|ms|s)", output).groups()
+        return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+    result = {
+        "requests per second": round(rate),
+        "p50 ms": percentile("50%"),
+        "p99 ms": percentile("99%"),
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
+        + (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0),
+    }
+    hits = re.search(r"PROXY_HITS (\d+) (\d+)", output)
+    if hits:
+        result["proxy hits"], result["responses"] = int(hits.group(1)), int(hits.group(2))
+    return result
+
+
+def app_env(base_env, workdir, **extra):
+    return {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "jindu.settings.production",
+        "CACHE_DIR": str(Path(workdir) / "cache"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "LOG_LEVEL": "ERROR",
+        **extra,
+    }
+
+
+class AppServer:
+    def __init__(self, env, workers=2):
+        self.env, self.workers, self.port, self.process = env, workers, free_port(), None
+
+    def __enter__(self):
+        self.process = start_gunicorn(self.env, self.port, workers=self.workers, cwd=ROOT)
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{quoted(path)}"
+
+
+class Varnish:
+    def __init__(self, workdir, ports):
+        self.workdir, self.ports = Path(workdir), ports
+        self.port, self.process = free_port(), None
+
+    def __enter__(self):
+        vcl = self.workdir / "bench.vcl"
+        subprocess.run(  # noqa: S603
+            [sys.executable, str(ROOT / "deploy/varnish/backends.py"), str(vcl)]
+            + [f"127.0.0.1:{port}" for port in self.ports],
+            check=True,
+        )
+        self.process = subprocess.Popen(  # noqa: S603
+            [VARNISHD, "-F", "-j", "none", "-a", f"127.0.0.1:{self.port}", "-f", str(vcl)]
+            + ["-n", str(self.workdir / "varnish"), "-s", "malloc,256m"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                fetch(self.url("/robots.txt"))
+                time.sleep(4)  # both backends' probes pass
+                return self
+            except OSError:
+                time.sleep(0.5)
+        raise RuntimeError("Varnish did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{quoted(path)}"
+
+
+def pss_kb(pid):
+    """Proportional set size: a process's own pages plus its share of pages it shares."""
+    text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    return int(re.search(r"^Pss:\s+(\d+)", text, re.M).group(1))
+
+
+def worker_pids(process):
+    return Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+
+
+def send_requests(urls_of, count):
+    """``count`` requests spread over ``urls_of``, four at a time."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda n: fetch(urls_of[n % len(urls_of)]), range(count)))
+
+
+def hit_counting_script(workdir, paths):
+    """A wrk script that rotates over ``paths`` and counts the proxy's hits."""
+    listed = ", ".join('"' + quoted(path) + '"' for path in paths)
+    script = Path(workdir) / "mix.lua"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            local paths = {{{listed}}}
+            local counter, hits, total = 0, 0, 0
+            local threads = {{}}
+            function setup(thread) table.insert(threads, thread) end
+            function init(args) counter = math.random(#paths) end
+            function request()
+              counter = counter % #paths + 1
+              return wrk.format("GET", paths[counter])
+            end
+            function response(status, headers, body)
+              total = total + 1
+              if headers["X-Proxy-Cache"] == "hit" then hits = hits + 1 end
+            end
+            function done(summary, latency, requests)
+              local h, t = 0, 0
+              for _, thread in ipairs(threads) do
+                h = h + thread:get("hits"); t = t + thread:get("total")
+              end
+              io.write(string.format("PROXY_HITS %d %d\\n", h, t))
+            end
+            """
+        )
+    )
+    return script
+
+
+WRITER = """
+import time
+from campaigns.models import Attendance, EventStatus
+from campaigns.pages import CampaignPage
+page = CampaignPage.objects.live().order_by("-year").first()
+event = page.campaign.events.filter(status=EventStatus.COMPLETED).first()
+line, _ = Attendance.objects.get_or_create(event=event, group="others", defaults={"count": 1})
+deadline = time.monotonic() + SECONDS
+while time.monotonic() < deadline:
+    line.count += 1
+    line.save()
+    time.sleep(1)
+print("WRITES", line.count)
+"""
+
+
+def june_26_mix(proxy, env, paths, seconds, workdir):
+    """wrk at 32 connections over ``paths`` through the proxy while a writer records an
+    attendance line every second (its campaign page is not among ``paths``)."""
+    writer = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", WRITER.replace("SECONDS", str(seconds))],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for path in paths:
+        fetch(proxy.url(path))
+    result = wrk(
+        proxy.url("/"), seconds, connections=32, script=hit_counting_script(workdir, paths)
+    )
+    out, err = writer.communicate(timeout=120)
+    writes = re.search(r"WRITES (\d+)", out)
+    result["writer"] = "ok" if writes else f"failed: {err[-500:]}"
+    if "responses" in result and result["responses"]:
+        result["hit ratio"] = round(result["proxy hits"] / result["responses"], 4)
+    return result
+
+
+def redis_down(base_env, workdir, paths):
+    """Share of public pages that answer 200 with REDIS_URL pointing at a dead port."""
+    env = app_env(base_env, workdir, REDIS_URL=DEAD_REDIS)
+    ok = 0
+    with AppServer(env, workers=1) as server:
+        for path in paths:
+            try:
+                status, _headers, _body = fetch(server.url(path))
+            except urllib.error.HTTPError as error:
+                status = error.code
+            ok += status == 200
+    return {"pages": len(paths), "answered 200": ok, "share": round(ok / len(paths), 3)}
+
+
+def redis_url():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return None
+    import redis
+
+    for database in (10, 11):
+        redis.Redis("127.0.0.1", 6379, db=database).flushdb()
+    return "redis://127.0.0.1:6379/10"
+
+
+def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdout):
+    """``urls``: {name: path} of the public pages (home, section, article, campaign...)."""
+    result = {"skipped": []}
+    if shutil.which("wrk") is None:
+        result["skipped"].append("wrk not found (apt-get install wrk): no throughput figures")
+        return result
+    base_env = dict(os.environ)
+    home_html = fetch_in_process(urls["home"])
+    (Path(static_root) / "bench").mkdir(parents=True, exist_ok=True)
+    (Path(static_root) / "bench" / "page-sized.html").write_bytes(home_html)
+    static = "/static/bench/page-sized.html"
+    redis = redis_url()
+    with tempfile.TemporaryDirectory(prefix="jindu-bench-") as workdir:
+        shared = {"REDIS_URL": redis} if redis else {}
+        result["shared cache"] = "Redis" if redis else "files of this machine"
+        cluster_env = app_env(base_env, workdir, **shared)
+        stdout.write("  the cluster: Varnish in front of two app servers")
+        with AppServer(cluster_env) as one, AppServer(cluster_env) as two:
+            if Path(VARNISHD).exists():
+                with Varnish(workdir, [one.port, two.port]) as proxy:
+                    cluster_env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{proxy.port}"
+                    for path in [static, urls["home"], urls["article"], urls["campaign"]]:
+                        fetch(proxy.url(path))
+                    result["proxy: static file"] = wrk(proxy.url(static), seconds)
+                    for name in ("home", "article", "campaign"):
+                        result[f"proxy: {name}"] = wrk(proxy.url(urls[name]), seconds)
+            else:
+                result["skipped"].append("no varnishd (apt-get install varnish)")
+            result["origin: static file"] = wrk(one.url(static), seconds)
+            for name in ("home", "article", "campaign"):
+                fetch(one.url(urls[name]))
+                result[f"origin hit: {name}"] = wrk(one.url(urls[name]), seconds)
+        if Path(VARNISHD).exists():
+            stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
+            mix_env = app_env(base_env, workdir, **shared)
+            with AppServer(mix_env) as one, AppServer(mix_env) as two:
+                with Varnish(workdir, [one.port, two.port]) as proxy:
+                    mix_env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{proxy.port}"
+                    one.env = two.env = mix_env
+                    unrelated = [path for name, path in urls.items() if name != "campaign"]
+                    result["june 26 mix"] = june_26_mix(
+                        proxy, mix_env, unrelated, mix_seconds, workdir
+                    )
+        stdout.write("  pages missing from the page cache")
+        kept_env = app_env(base_env, workdir, PAGE_CACHE="0", **shared)
+        first_env = app_env(base_env, workdir, PAGE_CACHE="0", FRAGMENT_CACHE="0", **shared)
+        for label, env in (("parts kept", kept_env), ("first render", first_env)):
+            with AppServer(env) as server:
+                for name in ("home", "section", "article"):
+                    fetch(server.url(urls[name]))
+                    result[f"{label}: {name}"] = wrk(server.url(urls[name]), seconds)
+                if label == "parts kept":
+                    paths = [server.url(path) for path in urls.values()]
+                    send_requests(paths, memory_requests)
+                    result["memory"] = {
+                        "worker pss kb": [pss_kb(pid) for pid in worker_pids(server.process)],
+                        "requests": memory_requests,
+                    }
+        stdout.write("  Redis down")
+        result["redis down"] = redis_down(base_env, workdir, list(urls.values()))
+    if peer is not None:
+        stdout.write("  the peer: wagtail/bakerydemo")
+        result["peer"] = peer.measure(seconds, memory_requests)
+    ratios(result)
+    return result
+
+
+def fetch_in_process(path):
+    from django.test import Client, override_settings
+
+    with override_settings(WAGTAIL_CACHE=False):
+        return Client(HTTP_HOST="localhost").get(path).content
+
+
+PEER_PAGES = {"home": "home", "section": "blog index", "article": "blog page"}
+
+
+def ratios(result):
+    def rate(name):
+        return result.get(name, {}).get("requests per second")
+
+    for name in ("home", "article", "campaign"):
+        if rate(f"proxy: {name}") and rate("proxy: static file"):
+            result[f"proxy: {name}"]["share of static"] = round(
+                rate(f"proxy: {name}") / rate("proxy: static file"), 2
+            )
+        if rate(f"origin hit: {name}") and rate("origin: static file"):
+            result[f"origin hit: {name}"]["share of static"] = round(
+                rate(f"origin hit: {name}") / rate("origin: static file"), 2
+            )
+    peer = result.get("peer")
+    if not peer or "skipped" in peer:
+        return
+    for label in ("parts kept", "first render"):
+        for ours, theirs in PEER_PAGES.items():
+            if rate(f"{label}: {ours}") and peer.get(theirs):
+                result[f"{label}: {ours}"]["× bakerydemo"] = round(
+                    rate(f"{label}: {ours}") / peer[theirs]["requests per second"], 1
+                )
+    if "memory" in result and peer.get("memory"):
+        ours = statistics.median(result["memory"]["worker pss kb"])
+        theirs = statistics.median(peer["memory"]["worker pss kb"])
+        result["memory"]["× bakerydemo"] = round(ours / theirs, 2)
+
+
+def targets(result):
+    rows = []
+
+    def add(text, holds):
+        rows.append({"target": text, "holds": bool(holds)})
+
+    for name in ("home", "article", "campaign"):
+        share = result.get(f"proxy: {name}", {}).get("share of static")
+        if share is not None:
+            add(f"proxy: cached {name} ≥ {MIN_PROXY_SHARE}× static ({share}×)", share >= 0.9)
+        share = result.get(f"origin hit: {name}", {}).get("share of static")
+        if share is not None:
+            add(f"origin hit: {name} ≥ {MIN_ORIGIN_HIT_SHARE}× static ({share}×)", share >= 0.7)
+    for label, minimum in (
+        ("parts kept", MIN_KEPT_PEER_RATIO),
+        ("first render", MIN_FIRST_RENDER_PEER_RATIO),
+    ):
+        for name in PEER_PAGES:
+            ratio = result.get(f"{label}: {name}", {}).get("× bakerydemo")
+            if ratio is not None:
+                add(f"{label}: {name} ≥ {minimum}× bakerydemo ({ratio}×)", ratio >= minimum)
+    memory = result.get("memory", {}).get("× bakerydemo")
+    if memory is not None:
+        add(f"worker memory ≤ {MAX_MEMORY_PEER_RATIO}× bakerydemo ({memory}×)", memory <= 1.5)
+    mix = result.get("june 26 mix")
+    if mix:
+        add(f"June 26 mix: no errors ({mix['errors']})", mix["errors"] == 0)
+        ratio = mix.get("hit ratio")
+        if ratio is not None:
+            add(f"June 26 mix: proxy hit ratio ≥ 99 % ({ratio:.2%})", ratio >= 0.99)
+    down = result.get("redis down")
+    if down:
+        add(f"Redis down: every public page answers ({down['share']:.0%})", down["share"] == 1)
+    return rows
+
+
+def markdown(result):
+    lines = [f"Shared cache: {result.get('shared cache', '-')}.", ""]
+    for reason in result.get("skipped", []):
+        lines.append(f"Skipped: {reason}.")
+    lines += [
+        "| served | req/s | p50 ms | p99 ms | errors | ratio |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, row in result.items():
+        if isinstance(row, dict) and "requests per second" in row and name != "june 26 mix":
+            ratio = row.get("share of static") or row.get("× bakerydemo")
+            kind = "× static" if "share of static" in row else "× bakerydemo"
+            lines.append(
+                f"| {name} | {row['requests per second']} | {row['p50 ms']} | {row['p99 ms']} "
+                f"| {row['errors']} | {f'{ratio} {kind}' if ratio else ''} |"
+            )
+    peer = result.get("peer") or {}
+    for name, row in peer.items():
+        if isinstance(row, dict) and "requests per second" in row:
+            lines.append(
+                f"| bakerydemo: {name} | {row['requests per second']} | {row['p50 ms']} "
+                f"| {row['p99 ms']} | {row['errors']} | |"
+            )
+    if "skipped" in peer:
+        lines.append(f"\nbakerydemo: {peer['skipped']}")
+    mix = result.get("june 26 mix")
+    if mix:
+        lines.append(
+            f"\nJune 26 mix: {mix['requests per second']} req/s, p99 {mix['p99 ms']} ms, "
+            f"{mix['errors']} errors, proxy hit ratio {mix.get('hit ratio', 0):.2%}, "
+            f"writer {mix['writer']}."
+        )
+    memory = result.get("memory")
+    if memory:
+        kb = memory["worker pss kb"]
+        theirs = peer.get("memory", {}).get("worker pss kb")
+        lines.append(
+            f"\nWorker memory (PSS) after {memory['requests']} requests: "
+            + ", ".join(f"{value // 1024} MB" for value in kb)
+            + ("; bakerydemo " + ", ".join(f"{v // 1024} MB" for v in theirs) if theirs else "")
+            + "."
+        )
+    down = result.get("redis down")
+    if down:
+        lines.append(
+            f"\nRedis down: {down['answered 200']} of {down['pages']} public pages answered 200."
+        )
+    return "\n".join(lines) + "\n"
