@@ -15,15 +15,18 @@ import logging
 import threading
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("jindu.cache")
 
-UNREACHABLE = (RedisError, OSError)
+UNREACHABLE = (ConnectionInterrupted, RedisError, OSError)
 RETRY_SECONDS = 5
 WARN_EVERY_SECONDS = 60
 
@@ -120,12 +123,13 @@ FailSoftMixin.get_or_set = _get_or_set
 
 
 class FailSoftRedisCache(FailSoftMixin, RedisCache):
-    """Django's Redis backend, failing soft. Give it short socket timeouts in OPTIONS so a
-    server that hangs (rather than refuses) is given up on quickly."""
+    """django-redis's backend (it keeps one client per server, where Django's own builds a
+    new one for every call), failing soft. Short socket timeouts, so a server that hangs
+    rather than refuses is given up on quickly."""
 
     def __init__(self, server, params):
         params = dict(params)
-        options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+        options = {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
         options.update(params.get("OPTIONS") or {})
         params["OPTIONS"] = options
         super().__init__(server, params)
@@ -142,3 +146,74 @@ class FailSoftFileBasedCache(FailSoftMixin, FileBasedCache):
 
 class FailSoftLocMemCache(FailSoftMixin, LocMemCache):
     """Django's local-memory cache with the same interface (tests, development)."""
+
+
+class TieredPageCache(BaseCache):
+    """The page cache: a shared store (Redis, or files) with a copy of what each worker
+    read or wrote in its own memory.
+
+    The copies are always right because page cache keys are content-addressed: wagtail-cache
+    keys a page by its URL and the ``X-Jindu-Generation`` request header (jindu.caching),
+    which holds the content generation and the local date, so a changed page is stored under
+    a new key and the old key is simply never asked for again. A hit then costs one round
+    trip to the shared cache (for the generation) instead of three. Copies live at most
+    ``WORKER_SECONDS`` (default 60); emptying the cache (wagtail-cache's *Clear cache*) moves
+    the site's generation on, which retires every worker's copies too.
+
+    OPTIONS: ``SHARED`` (the shared backend's settings, as in CACHES), ``WORKER_ENTRIES``
+    (copies a worker keeps, default 300), ``WORKER_SECONDS``."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        options = dict(params.get("OPTIONS") or {})
+        shared = dict(options.pop("SHARED"))
+        backend = import_string(shared.pop("BACKEND"))
+        self.shared = backend(shared.pop("LOCATION", ""), shared)
+        self.worker_seconds = int(options.get("WORKER_SECONDS", 60))
+        self.worker = LocMemCache(
+            f"jindu-worker-copies-{id(self)}",
+            {"OPTIONS": {"MAX_ENTRIES": int(options.get("WORKER_ENTRIES", 300))}},
+        )
+
+    def _local_timeout(self, timeout):
+        if timeout is DEFAULT_TIMEOUT:
+            timeout = self.default_timeout
+        return self.worker_seconds if timeout is None else min(timeout, self.worker_seconds)
+
+    def get(self, key, default=None, version=None):
+        missing = object()
+        value = self.worker.get(key, missing, version)
+        if value is missing:
+            value = self.shared.get(key, missing, version)
+            if value is missing:
+                return default
+            self.worker.set(key, value, self.worker_seconds, version)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.shared.set(key, value, timeout, version)
+        self.worker.set(key, value, self._local_timeout(timeout), version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        added = self.shared.add(key, value, timeout, version)
+        if added:
+            self.worker.set(key, value, self._local_timeout(timeout), version)
+        return added
+
+    def delete(self, key, version=None):
+        self.worker.delete(key, version)
+        return self.shared.delete(key, version)
+
+    def has_key(self, key, version=None):
+        return self.worker.has_key(key, version) or self.shared.has_key(key, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.shared.touch(key, timeout, version)
+
+    def clear(self):
+        from jindu.caching import move_site_generation
+
+        self.worker.clear()
+        self.shared.clear()
+        # Other workers' copies: their keys hold the site's generation.
+        move_site_generation()

@@ -113,7 +113,9 @@ class Generation:
 
     @property
     def header(self):
-        return f"{build_id()}.{self.site}.{self.path}"
+        # The local date too: what a page says about "today" turns over at midnight, and a
+        # page's cache key then holds everything its content depends on.
+        return f"{build_id()}.{self.site}.{self.path}.{timezone.localdate().isoformat()}"
 
 
 def current_generation(path):
@@ -167,10 +169,15 @@ def _retire_pending():
         purge_shared_caches(paths, everything)
 
 
+def move_site_generation():
+    """Retire every kept page and part at once, in every worker (no frontend purge)."""
+    caches[GENERATIONS_CACHE].set(SITE_KEY, secrets.randbits(62), None)
+
+
 def _move_generations(paths, everything):
     cache = caches[GENERATIONS_CACHE]
     if everything:
-        cache.set(SITE_KEY, secrets.randbits(62), None)
+        move_site_generation()
     if paths:
         cache.set_many({_path_key(path): secrets.randbits(62) for path in paths}, None)
 

@@ -98,7 +98,7 @@ def test_page_cache_gets_its_own_redis_database():
     # Emptying the page cache (FLUSHDB) must not take rate limits and figures with it.
     result = run_production(
         "from django.conf import settings; c = settings.CACHES;"
-        "print(c['default']['LOCATION']); print(c['pages']['LOCATION'])",
+        "print(c['default']['LOCATION']); print(c['pages']['OPTIONS']['SHARED']['LOCATION'])",
         REDIS_URL="redis://127.0.0.1:6379/4",
     )
     assert result.stdout.split() == ["redis://127.0.0.1:6379/4", "redis://127.0.0.1:6379/5"], (
@@ -110,7 +110,7 @@ def test_caches_that_must_agree_are_shared_by_workers_without_redis():
     result = run_production(
         "from django.core.cache import caches\n"
         "from django.core.cache.backends.filebased import FileBasedCache\n"
-        "print(isinstance(caches['default'], FileBasedCache), isinstance(caches['pages'], FileBasedCache))"
+        "print(isinstance(caches['default'], FileBasedCache), isinstance(caches['pages'].shared, FileBasedCache))"
     )
     assert result.stdout.split() == ["True", "True"], result.stderr
 

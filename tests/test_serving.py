@@ -23,11 +23,12 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"
 
 def dead_redis_caches(settings):
     caches = dict(settings.CACHES)
-    for alias in ("default", "pages"):
-        caches[alias] = {
-            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
-            "LOCATION": DEAD_REDIS,
-        }
+    dead = {"BACKEND": "jindu.cache_backends.FailSoftRedisCache", "LOCATION": DEAD_REDIS}
+    caches["default"] = dead
+    caches["pages"] = {
+        "BACKEND": "jindu.cache_backends.TieredPageCache",
+        "OPTIONS": {"SHARED": dead},
+    }
     return caches
 
 
@@ -151,3 +152,38 @@ def test_sqlite_takes_two_writers_at_once(site):
         """,
     )
     assert total.stdout.split()[-1] == "300", total.stderr
+
+
+def test_a_workers_copy_of_a_page_is_never_served_after_a_change(client, settings, home):
+    """Each worker keeps copies of pages it read (jindu.cache_backends.TieredPageCache);
+    they are keyed by the content generation, so a change shows at once all the same."""
+    from django.core.cache import caches
+
+    settings.WAGTAIL_CACHE = True
+    section = SectionPageFactory(parent=home, slug="news")
+    article = ArticlePageFactory(parent=section, slug="stay-away", title="远离毒品危害")
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    assert len(caches["pages"].worker._cache)  # the worker's copies are used
+    article.title = "远离毒品危害（修订）"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "远离毒品危害（修订）" in response.content.decode()
+
+
+def test_emptying_the_page_cache_retires_every_workers_copies(client, settings, home):
+    """Other workers keep copies in their own memory: emptying the shared cache (Settings →
+    Cache) moves the site's generation on, so none of their copies is asked for again."""
+    from django.core.cache import caches
+
+    from jindu.caching import current_generation
+
+    settings.WAGTAIL_CACHE = True
+    section = SectionPageFactory(parent=home, slug="news")
+    client.get(section.url)
+    assert client.get(section.url)["X-Page-Cache"] == "hit"
+    before = current_generation(section.url).header
+    caches["pages"].clear()
+    assert current_generation(section.url).header != before
+    assert client.get(section.url)["X-Page-Cache"] == "miss"

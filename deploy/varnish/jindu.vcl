@@ -55,14 +55,16 @@ sub vcl_recv {
 
 sub vcl_backend_response {
     set beresp.http.x-url-path = regsub(bereq.url, "\?.*$", "");
-    # Keep only what the app marked as shareable; anything else goes to the app each time.
-    if (beresp.http.Cache-Control !~ "s-maxage") {
+    # Keep only what the app marked as shareable (s-maxage on pages, public on static
+    # files and feeds); anything else goes to an app server each time.
+    if (beresp.http.Cache-Control !~ "s-maxage|public") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
     }
     set beresp.grace = 24h;
-    return (deliver);
+    # On to Varnish's built-in rules: a response that sets a cookie, says private or
+    # no-cache, or varies on everything is never kept.
 }
 
 sub vcl_deliver {

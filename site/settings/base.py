@@ -253,11 +253,17 @@ CACHES = {
         "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
         "LOCATION": str(CACHE_DIR / "default"),
     },
-    # Whole anonymous pages (wagtail-cache, see jindu/caching.py).
+    # Whole anonymous pages (wagtail-cache, see jindu/caching.py), with each worker's copy
+    # of what it read (jindu.cache_backends.TieredPageCache).
     "pages": {
-        "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
-        "LOCATION": str(CACHE_DIR / "pages"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+        "BACKEND": "jindu.cache_backends.TieredPageCache",
+        "OPTIONS": {
+            "SHARED": {
+                "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
+                "LOCATION": str(CACHE_DIR / "pages"),
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            },
+        },
     },
     # Rendered parts of pages ({% wagtailcache ... using="fragments" %}): in each worker's
     # own memory. Their keys hold the content generations read from the shared "default"

@@ -61,10 +61,15 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "jindu",
         },
         "pages": {
-            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
-            "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
-            or next_redis_database(os.environ["REDIS_URL"]),
-            "KEY_PREFIX": "jindu-pages",
+            "BACKEND": "jindu.cache_backends.TieredPageCache",
+            "OPTIONS": {
+                "SHARED": {
+                    "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
+                    "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
+                    or next_redis_database(os.environ["REDIS_URL"]),
+                    "KEY_PREFIX": "jindu-pages",
+                },
+            },
         },
     }
 

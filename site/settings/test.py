@@ -14,7 +14,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     **CACHES,  # noqa: F405
     "default": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "default"},
-    "pages": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "pages"},
+    "pages": {
+        "BACKEND": "jindu.cache_backends.TieredPageCache",
+        "OPTIONS": {
+            "SHARED": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "pages"}
+        },
+    },
 }
 # Tests build content straight in the database, which no real change does, so the page
 # cache is off here; tests/test_page_cache.py turns it on and goes through the real paths.

@@ -7,6 +7,7 @@ environment with Python 3.12 (BAKERYDEMO_PYTHON, else python3.12), its requireme
 migrations, its own demo data (load_initial_data) and static files; then serves it with its
 production settings under gunicorn, 2 workers, as ours are served."""
 
+import glob
 import os
 import shutil
 import subprocess
@@ -18,6 +19,18 @@ from tests.localserver import ROOT, free_port
 
 # Its pages comparable to ours: home vs home, blog index vs section, blog page vs article.
 PAGES = {"home": "/", "blog index": "/blog/", "blog page": "/blog/joy-baking-soda/"}
+
+
+def python_312():
+    """A Python 3.12 that runs: BAKERYDEMO_PYTHON, pyenv's, or python3.12 on the PATH."""
+    candidates = [os.environ.get("BAKERYDEMO_PYTHON")]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.12*/bin/python3.12")))
+    candidates.append(shutil.which("python3.12"))
+    for candidate in filter(None, candidates):
+        check = subprocess.run([candidate, "-c", "pass"], capture_output=True, check=False)  # noqa: S603
+        if check.returncode == 0:
+            return candidate
+    return None
 
 
 class Bakerydemo:
@@ -50,7 +63,7 @@ class Bakerydemo:
         if not source.exists():
             shutil.copytree(self.checkout, source, ignore=shutil.ignore_patterns(".git"))
         if not self.python.exists():
-            interpreter = os.environ.get("BAKERYDEMO_PYTHON") or shutil.which("python3.12")
+            interpreter = python_312()
             if interpreter is None:
                 raise RuntimeError("bakerydemo needs Python 3.12 (set BAKERYDEMO_PYTHON)")
             subprocess.run([interpreter, "-m", "venv", str(self.venv)], check=True)  # noqa: S603

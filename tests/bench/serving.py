@@ -17,6 +17,7 @@ Load comes from wrk (Debian's) on 127.0.0.1; the machine's cores are shared by e
 so the figures are ratios taken in the same run.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -152,6 +153,23 @@ class Varnish:
         return f"http://127.0.0.1:{self.port}{quoted(path)}"
 
 
+@contextlib.contextmanager
+def cluster(env, workdir):
+    """Two app servers and, when Varnish is installed, Varnish in front of them; the app
+    servers purge it."""
+    one, two = AppServer(dict(env)), AppServer(dict(env))
+    proxy = Varnish(workdir, [one.port, two.port]) if Path(VARNISHD).exists() else None
+    if proxy is not None:
+        for server in (one, two):
+            server.env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{proxy.port}"
+    with one, two:
+        if proxy is None:
+            yield one, two, None
+        else:
+            with proxy:
+                yield one, two, proxy
+
+
 def pss_kb(pid):
     """Proportional set size: a process's own pages plus its share of pages it shares."""
     text = Path(f"/proc/{pid}/smaps_rollup").read_text()
@@ -176,7 +194,9 @@ def hit_counting_script(workdir, paths):
         textwrap.dedent(
             f"""
             local paths = {{{listed}}}
-            local counter, hits, total = 0, 0, 0
+            local counter = 0
+            -- Globals: done() reads each thread's own with thread:get().
+            hits, total = 0, 0
             local threads = {{}}
             function setup(thread) table.insert(threads, thread) end
             function init(args) counter = math.random(#paths) end
@@ -284,34 +304,24 @@ def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdou
     with tempfile.TemporaryDirectory(prefix="jindu-bench-") as workdir:
         shared = {"REDIS_URL": redis} if redis else {}
         result["shared cache"] = "Redis" if redis else "files of this machine"
-        cluster_env = app_env(base_env, workdir, **shared)
         stdout.write("  the cluster: Varnish in front of two app servers")
-        with AppServer(cluster_env) as one, AppServer(cluster_env) as two:
-            if Path(VARNISHD).exists():
-                with Varnish(workdir, [one.port, two.port]) as proxy:
-                    cluster_env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{proxy.port}"
-                    for path in [static, urls["home"], urls["article"], urls["campaign"]]:
-                        fetch(proxy.url(path))
-                    result["proxy: static file"] = wrk(proxy.url(static), seconds)
-                    for name in ("home", "article", "campaign"):
-                        result[f"proxy: {name}"] = wrk(proxy.url(urls[name]), seconds)
+        with cluster(app_env(base_env, workdir, **shared), workdir) as (one, _two, proxy):
+            if proxy is not None:
+                for path in [static, urls["home"], urls["article"], urls["campaign"]]:
+                    fetch(proxy.url(path))
+                result["proxy: static file"] = wrk(proxy.url(static), seconds)
+                for name in ("home", "article", "campaign"):
+                    result[f"proxy: {name}"] = wrk(proxy.url(urls[name]), seconds)
             else:
                 result["skipped"].append("no varnishd (apt-get install varnish)")
             result["origin: static file"] = wrk(one.url(static), seconds)
             for name in ("home", "article", "campaign"):
                 fetch(one.url(urls[name]))
                 result[f"origin hit: {name}"] = wrk(one.url(urls[name]), seconds)
-        if Path(VARNISHD).exists():
-            stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
-            mix_env = app_env(base_env, workdir, **shared)
-            with AppServer(mix_env) as one, AppServer(mix_env) as two:
-                with Varnish(workdir, [one.port, two.port]) as proxy:
-                    mix_env["FRONTEND_CACHE_PURGE_URL"] = f"http://127.0.0.1:{proxy.port}"
-                    one.env = two.env = mix_env
-                    unrelated = [path for name, path in urls.items() if name != "campaign"]
-                    result["june 26 mix"] = june_26_mix(
-                        proxy, mix_env, unrelated, mix_seconds, workdir
-                    )
+            if proxy is not None:
+                stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
+                unrelated = [path for name, path in urls.items() if name != "campaign"]
+                result["june 26 mix"] = june_26_mix(proxy, one.env, unrelated, mix_seconds, workdir)
         stdout.write("  pages missing from the page cache")
         kept_env = app_env(base_env, workdir, PAGE_CACHE="0", **shared)
         first_env = app_env(base_env, workdir, PAGE_CACHE="0", FRAGMENT_CACHE="0", **shared)
