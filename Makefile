@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve serve-cluster bench test install browser-deps migrate demo lint format messages clean
+.PHONY: run serve serve-cluster bench test screenshots install browser-deps migrate demo lint format messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,20 +63,29 @@ bench: install
 	$(BENCH_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	$(BENCH_ENV) $(PY) -m tests.bench $(BENCH_ARGS)
 
-# What the browser tests need beyond Python (they skip without it): Debian's Chromium and a
-# Chinese font, installed when running as root, and the Nu HTML Checker (vnu-jar from npm;
-# Java runs it).
+# What the tests need beyond Python, from Debian when running as root (otherwise it says
+# what to install): Chromium and a Chinese font for the browser tests, Varnish for the
+# cluster test, wrk for `make bench`; and the Nu HTML Checker (vnu-jar from npm, run by
+# Java). Tests whose tool is missing skip with a one-line reason.
 VNU_VERSION := 26.9.27
+DEBIAN_TOOLS := chromium fonts-wqy-microhei varnish wrk
 browser-deps: install
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh | grep -q .; then \
+	@missing=""; for tool in /usr/bin/chromium /usr/sbin/varnishd /usr/bin/wrk; do \
+		[ -x $$tool ] || missing=1; done; fc-list :lang=zh | grep -q . || missing=1; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-			apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
-		else echo "Missing: sudo apt-get install chromium fonts-wqy-microhei"; fi; fi
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_TOOLS) >/dev/null; \
+		else echo "Missing: sudo apt-get install $(DEBIAN_TOOLS)"; fi; fi
 	@if [ ! -f $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); fi
 
-test: install
+# The whole suite, browser and cluster tests included: it installs what they need first.
+test: install browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The README's pictures, from the browser journeys, into docs/screenshots.
+screenshots: install browser-deps
+	SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser_journeys.py
 
 lint: install
 	$(VENV)/bin/ruff check .

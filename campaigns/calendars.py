@@ -1,77 +1,27 @@
-"""iCalendar feeds, written with the icalendar library: valid RFC 5545 with stable UIDs and
-the Asia/Shanghai time zone, so they load in common calendar clients.
+"""Calendars: the iCalendar feeds and the month grid of the admin calendar.
 
 Public feeds carry only what the public events page shows. Private feeds (a station's, a
 counsellor's) sit behind an unguessable token and carry no one's contact details either."""
 
+import calendar as calendar_module
 import datetime
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
+from campaigns.ical import build_calendar, ics_response
+from campaigns.models import CalendarToken, Event, EventIndexPage, EventStatus
 
-from campaigns.models import CalendarToken, Event, EventStatus
-
-ICAL_STATUS = {
-    EventStatus.REQUESTED: "TENTATIVE",
-    EventStatus.PLANNED: "TENTATIVE",
-    EventStatus.CONFIRMED: "CONFIRMED",
-    EventStatus.COMPLETED: "CONFIRMED",
-    EventStatus.CANCELLED: "CANCELLED",
-    EventStatus.POSTPONED: "CANCELLED",
-}
-UID_DOMAIN = "jindu.events"
 PAST_DAYS = 90
 
 
-def event_location(event):
-    place = event.school.name if event.school_id else event.organisation
-    return "，".join(part for part in (place, event.address) if part)
-
-
-def event_uid(event):
-    return f"event-{event.pk}@{UID_DOMAIN}"
-
-
-def build_calendar(name, events, url_for=None):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Jindu//Anti-drug outreach events//ZH")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for event in events:
-        entry = CalendarEvent()
-        entry.add("uid", event_uid(event))
-        entry.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
-        entry.add("dtstart", timezone.localtime(event.start))
-        entry.add("dtend", timezone.localtime(event.end))
-        entry.add("summary", event.title)
-        location = event_location(event)
-        if location:
-            entry.add("location", location)
-        if event.description:
-            entry.add("description", event.description)
-        entry.add("status", ICAL_STATUS[event.status])
-        url = url_for(event) if url_for is not None else None
-        if url:
-            entry.add("url", url)
-        calendar.add_component(entry)
-    calendar.add_missing_timezones()
-    return calendar
-
-
-def ics_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def month_grid(year, month):
+    """Weeks of the month as lists of dates (Monday first), padded with neighbouring days."""
+    return calendar_module.Calendar(firstweekday=0).monthdatescalendar(year, month)
 
 
 def public_events(now=None):
@@ -88,8 +38,6 @@ def public_events(now=None):
 
 
 def _public_url(request):
-    from campaigns.pages import EventIndexPage
-
     index = (
         EventIndexPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
     )

@@ -16,12 +16,14 @@ from wagtail.models import Page
 from campaigns.models import (
     Attendance,
     Campaign,
+    CampaignIndexPage,
+    CampaignPage,
     Event,
+    EventIndexPage,
     EventStatus,
     MovementKind,
     StockMovement,
 )
-from campaigns.pages import CampaignIndexPage, CampaignPage, EventIndexPage
 from campaigns.reports import forget_figures
 from jindu.caching import pages_paths, site_root_keys
 from schools.models import District, School

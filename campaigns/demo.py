@@ -11,29 +11,28 @@ from django.utils import timezone
 
 from campaigns.models import (
     Attendance,
-    AudienceGroup,
     Campaign,
+    CampaignIndexPage,
     CampaignKind,
+    CampaignPage,
     Event,
     EventFormat,
+    EventIndexPage,
     EventStatus,
     Material,
     MovementKind,
     StockMovement,
-    VenueType,
-)
-from campaigns.pages import (
-    CampaignIndexPage,
-    CampaignPage,
-    EventIndexPage,
     TalkRequestPage,
+    VenueType,
     june_26,
 )
 from campaigns.roles import ensure_campaign_permissions
+from jindu.choices import AudienceGroup
 from jindu.demo import ensure_child, ensure_translated
 from jindu.demo.media import ensure_image
+from jindu.localization import default_locale
 from jindu.models import HomePage
-from schools.models import Counsellor, School, Station, default_locale
+from schools.models import Counsellor, School, Station
 
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 EVENT_COUNT = 200

@@ -4,8 +4,7 @@ events (through the jindu_home_sections hook)."""
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from campaigns.models import Campaign, Event
-from campaigns.pages import EventIndexPage
+from campaigns.models import Campaign, Event, EventIndexPage
 
 UPCOMING = 4
 

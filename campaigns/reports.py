@@ -10,7 +10,11 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Attendance, Event, EventStatus, MovementKind, StockMovement, VenueType
+# The models' own modules: the campaign pages read these figures while the models package
+# is still being loaded.
+from campaigns.models.choices import EventStatus, MovementKind, VenueType
+from campaigns.models.events import Attendance, Event
+from campaigns.models.stock import StockMovement
 
 HELD = Q(status=EventStatus.COMPLETED)
 PLANNED = Q(status__in=[EventStatus.REQUESTED, EventStatus.PLANNED, EventStatus.CONFIRMED])

@@ -18,7 +18,11 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.core import get_usage
 from django_tasks import task
 
-from campaigns.models import Event, EventFormat, EventStatus, TalkRequest, VenueType
+# The models' own modules: the talk request page serves this while the models package is
+# still being loaded.
+from campaigns.models.choices import EventFormat, EventStatus, VenueType
+from campaigns.models.events import Event
+from campaigns.models.requests import TalkRequest
 from schools.models import District, School, Station, localized
 from schools.reminders import station_managers
 

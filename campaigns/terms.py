@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Count, Q
 
 from campaigns.models import Event, EventStatus
+from jindu.choices import STUDENT_GROUPS
 
 
 def current_term(today):
@@ -47,7 +48,7 @@ def reach_by_district(user, start, end):
     school events between ``start`` and ``end`` that ``user`` may see."""
     from django.db.models import Sum
 
-    from campaigns.models import STUDENT_GROUPS, Attendance
+    from campaigns.models import Attendance
     from schools.scoping import scope
 
     events = scope(

@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from campaigns import reports
+from campaigns.calendars import month_grid
 from campaigns.models import (
     CalendarToken,
     Campaign,
@@ -25,7 +26,6 @@ from campaigns.models import (
     StockBalance,
     VenueType,
 )
-from campaigns.pages import month_grid
 from schools.models import Counsellor, Station
 from schools.scoping import is_station_manager, may_reach, scope
 

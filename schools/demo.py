@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from jindu.choices import SchoolLevel
 from jindu.demo import ensure_child, ensure_site_settings, ensure_translated, ensure_user
-from jindu.localization import translate
+from jindu.localization import default_locale, translate
 from jindu.models import HomePage
 from schools.models import (
     AgreementRole,
@@ -19,11 +20,9 @@ from schools.models import (
     CounsellorRole,
     District,
     School,
-    SchoolLevel,
     Station,
     StationDirectoryPage,
     StationMembership,
-    default_locale,
 )
 from schools.roles import ensure_outreach_groups
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from jindu.choices import SchoolLevel
 from jindu.models.mixins import IntroPage
 from jindu.search import segmented
 
@@ -25,10 +26,6 @@ def default_locale_only():
     """Choices of translatable records in staff forms: the default-language rows only, so
     that every record points at the same station or district whatever the admin language."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
-
-
-def default_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 def localized(originals, locale_id):
@@ -204,14 +201,6 @@ class Counsellor(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.get_role_display()}）"
-
-
-class SchoolLevel(models.TextChoices):
-    PRIMARY = "primary", _("Primary")
-    JUNIOR = "junior", _("Junior secondary")
-    SENIOR = "senior", _("Senior secondary")
-    VOCATIONAL = "vocational", _("Vocational")
-    UNIVERSITY = "university", _("University")
 
 
 class School(index.Indexed, models.Model):

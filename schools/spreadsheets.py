@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 import openpyxl
 
-from schools.models import District, School, SchoolLevel, default_locale
+from jindu.choices import SchoolLevel
+from jindu.localization import default_locale
+from schools.models import District, School
 
 COLUMNS = ["name", "district", "level", "enrolment", "address", "contact", "phone"]
 REQUIRED = ["name", "district", "level"]

@@ -14,8 +14,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.views.snippets import InspectView
 
+from jindu.localization import default_locale
 from schools.forms import SchoolImportForm
-from schools.models import CounsellorAgreement, District, School, default_locale
+from schools.models import CounsellorAgreement, District, School
 from schools.scoping import is_station_manager, may_reach, scope
 from schools.spreadsheets import UnreadableFile, import_schools
 

@@ -50,6 +50,11 @@ def _locales():
     return memo_for_site("locales", build)
 
 
+def default_locale():
+    """The Locale of the site's default language (Chinese)."""
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
 def locale_for(language_code):
     """The Locale of ``language_code`` (None when the site has no such language)."""
     return _locales()[0].get(language_code)

@@ -137,7 +137,7 @@ class DemoContentTests(TestCase):
     def test_june_26_pages_in_both_languages_with_last_years_results(self):
         from django.utils import timezone
 
-        from campaigns.pages import CampaignPage
+        from campaigns.models import CampaignPage
 
         this_year = timezone.localdate().year
         for year in (this_year - 1, this_year):

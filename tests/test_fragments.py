@@ -17,8 +17,13 @@ from wagtail.models import Site
 import pytest
 import time_machine
 
-from campaigns.models import Attendance
-from campaigns.pages import CampaignIndexPage, CampaignPage, EventIndexPage, TalkRequestPage
+from campaigns.models import (
+    Attendance,
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    TalkRequestPage,
+)
 from jindu.localization import translate
 from jindu.models import SiteSettings
 from tests.factories import (

@@ -12,8 +12,13 @@ from wagtail.models import Site
 
 import pytest
 
-from campaigns.models import Attendance, StockMovement
-from campaigns.pages import CampaignIndexPage, CampaignPage, EventIndexPage
+from campaigns.models import (
+    Attendance,
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    StockMovement,
+)
 from jindu import caching
 from jindu.models import SiteSettings
 from schools.models import StationDirectoryPage

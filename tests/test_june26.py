@@ -13,8 +13,16 @@ from wagtail.models import Page
 import pytest
 import time_machine
 
-from campaigns.models import Attendance, Event, EventStatus, TalkRequest
-from campaigns.pages import CampaignIndexPage, CampaignPage, TalkRequestPage, countdown
+from campaigns.models import (
+    Attendance,
+    CampaignIndexPage,
+    CampaignPage,
+    Event,
+    EventStatus,
+    TalkRequest,
+    TalkRequestPage,
+    countdown,
+)
 from campaigns.retention import erase_old_request_contacts
 from jindu.localization import translate
 from schools.roles import ensure_outreach_groups

@@ -124,7 +124,7 @@ def public_events(station, count, start=0):
 
 
 def test_events_page_and_event_detail_queries_do_not_grow(client, home):
-    from campaigns.pages import EventIndexPage
+    from campaigns.models import EventIndexPage
     from tests.factories import StationFactory
 
     index = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
@@ -138,8 +138,7 @@ def test_events_page_and_event_detail_queries_do_not_grow(client, home):
 
 
 def test_campaign_pages_queries_do_not_grow(client, home):
-    from campaigns.models import Attendance
-    from campaigns.pages import CampaignIndexPage, CampaignPage
+    from campaigns.models import Attendance, CampaignIndexPage, CampaignPage
     from tests.factories import CampaignFactory, StationFactory
 
     index = home.add_child(instance=CampaignIndexPage(title="6·26国际禁毒日", slug="june-26"))
@@ -173,7 +172,7 @@ def test_campaign_pages_queries_do_not_grow(client, home):
 
 
 def test_station_directory_and_talk_request_queries_do_not_grow(client, home):
-    from campaigns.pages import TalkRequestPage
+    from campaigns.models import TalkRequestPage
     from schools.models import StationDirectoryPage
     from tests.factories import StationFactory
 

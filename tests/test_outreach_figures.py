@@ -10,8 +10,7 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
-from campaigns.models import Attendance, CalendarToken, Event, EventStatus
-from campaigns.pages import EventIndexPage
+from campaigns.models import Attendance, CalendarToken, Event, EventIndexPage, EventStatus
 from campaigns.reports import breakdown, figures
 from campaigns.writeup import create_write_up
 from jindu.localization import translate

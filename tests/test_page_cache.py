@@ -13,8 +13,13 @@ from wagtail.models import PageViewRestriction, Site
 import pytest
 import time_machine
 
-from campaigns.models import Attendance, CalendarToken
-from campaigns.pages import CampaignIndexPage, CampaignPage, TalkRequestPage
+from campaigns.models import (
+    Attendance,
+    CalendarToken,
+    CampaignIndexPage,
+    CampaignPage,
+    TalkRequestPage,
+)
 from jindu.caching import seconds_until_midnight
 from jindu.localization import translate
 from jindu.models import SiteSettings

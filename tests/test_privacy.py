@@ -11,8 +11,7 @@ from django.test import TestCase
 
 from wagtail.models import Page
 
-from campaigns.models import CalendarToken, Event, TalkRequest
-from campaigns.pages import EventIndexPage
+from campaigns.models import CalendarToken, Event, EventIndexPage, TalkRequest
 from jindu.models import SectionPage
 from schools.models import Counsellor, School, Station
 

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 import time_machine
 
-from campaigns.pages import EventIndexPage
+from campaigns.models import EventIndexPage
 from jindu.models import SiteSettings
 from tests.factories import ArticlePageFactory, EventFactory, SectionPageFactory, StationFactory
 

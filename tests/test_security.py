@@ -198,7 +198,7 @@ XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 def test_event_titles_are_escaped_on_public_pages_feeds_and_admin(client, home, en_home):
     import datetime
 
-    from campaigns.pages import EventIndexPage
+    from campaigns.models import EventIndexPage
 
     page = home.add_child(instance=EventIndexPage(title="活动", slug="events"))
     soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)

@@ -14,7 +14,7 @@ from django.test import override_settings
 
 import pytest
 
-from campaigns.pages import TalkRequestPage
+from campaigns.models import TalkRequestPage
 from tests.browser_site import ROOT
 from tests.factories import ArticlePageFactory, SectionPageFactory
 
@@ -94,7 +94,7 @@ def test_two_workers_and_a_command_agree_on_the_campaign_figures_without_redis(s
         site,
         """
         from wagtail.models import Locale
-        from campaigns.pages import CampaignPage
+        from campaigns.models import CampaignPage
         pages = CampaignPage.objects.live().filter(locale__language_code="zh-hans")
         page = pages.order_by("-year").first()
         english = page.get_translation(Locale.objects.get(language_code="en"))
@@ -109,7 +109,7 @@ def test_two_workers_and_a_command_agree_on_the_campaign_figures_without_redis(s
         site,
         f"""
         from campaigns.models import Attendance, EventStatus
-        from campaigns.pages import CampaignPage
+        from campaigns.models import CampaignPage
         page = CampaignPage.objects.get(pk={page_id})
         event = page.campaign.events.filter(status=EventStatus.COMPLETED).exclude(attendance__group="others").first()
         Attendance.objects.create(event=event, group="others", count=37)

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import TranslationSource
 
-from jindu.localization import translate
+from jindu.localization import default_locale, translate
 from jindu.models import (
     ArticlePage,
     Audience,
@@ -70,10 +70,6 @@ def spec_pairs(spec):
 def ensure_locales():
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
-
-
-def default_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 def ensure_translated(page, strings, language_code="en"):

@@ -5,13 +5,12 @@ from .images import JinduImage, JinduRendition
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
 from .site_settings import SiteSettings
-from .taxonomy import Audience, AudienceCode
+from .taxonomy import Audience
 
 __all__ = [
     "ArticlePage",
     "ArticlePageTag",
     "Audience",
-    "AudienceCode",
     "DrugCategory",
     "DrugFactPage",
     "DrugIndexPage",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +12,7 @@ from jindu.listing import paginate, querystring_without_page
 from jindu.search import segmented
 
 from .mixins import IntroPage, image_field
-from .taxonomy import LANGUAGE_CHOICES, Audience
+from .taxonomy import Audience
 
 RESOURCES_PER_PAGE = 24
 
@@ -34,7 +35,7 @@ class Resource(index.Indexed, ClusterableModel):
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True, max_length=1000)
     resource_type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
-    language = models.CharField(_("language"), max_length=10, choices=LANGUAGE_CHOICES)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     audiences = ParentalManyToManyField(
         Audience, verbose_name=_("audiences"), blank=True, related_name="resources"
     )
@@ -108,7 +109,7 @@ class ResourceLibraryPage(IntroPage):
             resources=paginate(request, resources, RESOURCES_PER_PAGE),
             selected=selected,
             audiences=Audience.objects.all(),
-            languages=LANGUAGE_CHOICES,
+            languages=settings.LANGUAGES,
             types=ResourceType.choices,
             querystring=querystring_without_page(request),
         )

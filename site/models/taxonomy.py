@@ -1,23 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class AudienceCode(models.TextChoices):
-    PRIMARY = "primary", _("Primary school students")
-    JUNIOR = "junior", _("Junior secondary students")
-    SENIOR = "senior", _("Senior secondary students")
-    UNIVERSITY = "university", _("University students")
-    PARENTS = "parents", _("Parents")
-    TEACHERS = "teachers", _("Teachers")
-    RESIDENTS = "residents", _("Community residents")
-    EMPLOYEES = "employees", _("Employees")
+from jindu.choices import CONTENT_AUDIENCES
 
 
 class Audience(models.Model):
     """Who a piece of content is for. A fixed list (created by a migration) whose names are
     translated by gettext, so both languages filter by the same rows."""
 
-    code = models.CharField(_("code"), max_length=20, choices=AudienceCode.choices, unique=True)
+    code = models.CharField(_("code"), max_length=20, choices=CONTENT_AUDIENCES, unique=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -31,6 +22,3 @@ class Audience(models.Model):
     @property
     def name(self):
         return self.get_code_display()
-
-
-LANGUAGE_CHOICES = [("zh-hans", _("Chinese")), ("en", _("English"))]

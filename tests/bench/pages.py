@@ -75,7 +75,7 @@ def bare_page():
 
 
 def public_urls():
-    from campaigns.pages import CampaignPage, EventIndexPage
+    from campaigns.models import CampaignPage, EventIndexPage
     from jindu.models import ArticlePage, DrugFactPage, HomePage, SectionPage
 
     language = settings.LANGUAGE_CODE

@@ -224,7 +224,7 @@ def hit_counting_script(workdir, paths):
 WRITER = """
 import time
 from campaigns.models import Attendance, EventStatus
-from campaigns.pages import CampaignPage
+from campaigns.models import CampaignPage
 page = CampaignPage.objects.live().order_by("-year").first()
 event = page.campaign.events.filter(status=EventStatus.COMPLETED).first()
 line, _ = Attendance.objects.get_or_create(event=event, group="others", defaults={"count": 1})

@@ -22,7 +22,6 @@ from tqdm import tqdm
 
 from campaigns.models import (
     Attendance,
-    AudienceGroup,
     Event,
     EventFormat,
     EventStatus,
@@ -32,8 +31,9 @@ from campaigns.models import (
     StockMovement,
     VenueType,
 )
+from jindu.choices import AudienceGroup, SchoolLevel
 from jindu.models import ArticlePage, SectionPage
-from schools.models import Counsellor, CounsellorRole, School, SchoolLevel, Station
+from schools.models import Counsellor, CounsellorRole, School, Station
 
 MARK = "规模"
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)

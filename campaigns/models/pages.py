@@ -1,7 +1,6 @@
-"""Public pages of the campaigns app (imported by campaigns.models so Django registers
-them): the events page."""
+"""Public pages of the campaigns app: the events page, the June 26 campaign pages and the
+talk request form. They read the outreach models; the models never read them."""
 
-import calendar as calendar_module
 import datetime
 
 from django.conf import settings
@@ -19,8 +18,12 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
+from campaigns.ical import build_calendar, ics_response
+from campaigns.reports import cached_campaign_figures
+from campaigns.requests import handle_talk_request
 from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context, paginate, querystring_without_page
+from jindu.models import Resource
 from jindu.models.mixins import (
     IntroPage,
     PublicPageMixin,
@@ -30,6 +33,10 @@ from jindu.models.mixins import (
     public,
 )
 from schools.models import District, localized
+
+from .campaigns import Campaign
+from .choices import EventFormat, EventStatus, VenueType
+from .events import Event
 
 EVENTS_PER_PAGE = 30
 
@@ -49,8 +56,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         verbose_name_plural = _("events pages")
 
     def upcoming(self):
-        from campaigns.models import Event
-
         return (
             Event.objects.public_upcoming().select_related("school", "district").order_by("start")
         )
@@ -64,8 +69,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
 
     @path("")
     def index_view(self, request):
-        from campaigns.models import EventFormat, VenueType
-
         events = self.upcoming()
         district = request.GET.get("district", "")
         venue = request.GET.get("venue", "")
@@ -103,8 +106,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         )
 
     def _public_event(self, event_id):
-        from campaigns.models import Event, EventStatus
-
         return get_object_or_404(
             Event.objects.select_related("school", "district", "campaign"),
             pk=event_id,
@@ -124,8 +125,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
 
     @path("<int:event_id>/ics/", name="event_ics")
     def event_ics_view(self, request, event_id):
-        from campaigns.calendars import build_calendar, ics_response
-
         event = self._public_event(event_id)
         url = request.build_absolute_uri(
             self.url + self.reverse_subpage("event_detail", args=[event.pk])
@@ -133,12 +132,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         return ics_response(
             build_calendar(event.title, [event], lambda e: url), f"event-{event.pk}.ics"
         )
-
-
-def month_grid(year, month):
-    """Weeks of the month as lists of dates (Monday first), padded with neighbouring days."""
-    cal = calendar_module.Calendar(firstweekday=0)
-    return cal.monthdatescalendar(year, month)
 
 
 def june_26(year):
@@ -162,7 +155,7 @@ class CampaignPage(PublicPageMixin, Page):
     (the same numbers in every language), its upcoming public events and a toolkit."""
 
     campaign = models.ForeignKey(
-        "campaigns.Campaign",
+        Campaign,
         verbose_name=_("campaign"),
         on_delete=models.PROTECT,
         related_name="pages",
@@ -210,13 +203,9 @@ class CampaignPage(PublicPageMixin, Page):
         verbose_name_plural = _("June 26 campaign pages")
 
     def figures(self):
-        from campaigns.reports import cached_campaign_figures
-
         return cached_campaign_figures(self.campaign)
 
     def upcoming_events(self):
-        from campaigns.models import Event
-
         return (
             Event.objects.public_upcoming()
             .filter(campaign_id__in=self.campaign.with_descendants())
@@ -225,8 +214,6 @@ class CampaignPage(PublicPageMixin, Page):
         )
 
     def toolkit_resources(self):
-        from jindu.models import Resource
-
         ids = [block.value.pk for block in self.toolkit if block.value]
         found = {
             r.pk: r
@@ -322,8 +309,6 @@ class TalkRequestPage(PublicPageMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from campaigns.requests import handle_talk_request
-
         response = handle_talk_request(self, request, super().serve, *args, **kwargs)
         # The form carries a per-visitor CSRF token: never kept in the page cache.
         patch_cache_control(response, private=True)

@@ -1,0 +1,55 @@
+"""The outreach records (campaigns, events, attendance, materials and their stock, private
+calendar tokens, talk requests) and the public pages built on them. Pages import the
+records' modules; those never import the pages."""
+
+from .calendars import CalendarToken
+from .campaigns import Campaign
+from .choices import (
+    BOOKING_STATUSES,
+    CampaignKind,
+    EventFormat,
+    EventStatus,
+    MaterialKind,
+    MovementKind,
+    VenueType,
+)
+from .events import MAX_HEADCOUNT, MAX_SESSIONS, Attendance, Event, EventQuerySet
+from .pages import (  # noqa: I001 - last: the pages read the records above
+    CampaignIndexPage,
+    CampaignPage,
+    EventIndexPage,
+    TalkRequestPage,
+    countdown,
+    june_26,
+)
+from .requests import TalkRequest
+from .stock import BALANCE_COLUMNS, InsufficientStock, Material, StockBalance, StockMovement
+
+__all__ = [
+    "BALANCE_COLUMNS",
+    "BOOKING_STATUSES",
+    "MAX_HEADCOUNT",
+    "MAX_SESSIONS",
+    "Attendance",
+    "CalendarToken",
+    "Campaign",
+    "CampaignIndexPage",
+    "CampaignKind",
+    "CampaignPage",
+    "Event",
+    "EventFormat",
+    "EventIndexPage",
+    "EventQuerySet",
+    "EventStatus",
+    "InsufficientStock",
+    "Material",
+    "MaterialKind",
+    "MovementKind",
+    "StockBalance",
+    "StockMovement",
+    "TalkRequest",
+    "TalkRequestPage",
+    "VenueType",
+    "countdown",
+    "june_26",
+]
