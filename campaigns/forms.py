@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.models import EventStatus
 from schools.forms import StationScopedForm
 from schools.scoping import ALL_STATIONS
 
@@ -57,9 +56,9 @@ class AttendanceForm(StationScopedForm):
         super().__init__(*args, **kwargs)
         event = self.fields.get("event")
         if event is not None:
-            events = event.queryset.filter(start__lte=timezone.now()).exclude(
-                status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED]
-            )
+            # Every event of the station: one that has not started, or was cancelled, is
+            # refused by the model's own rule, which says why (not "select a valid choice").
+            events = event.queryset
             if self.reachable is not ALL_STATIONS:
                 events = events.filter(station__in=self.reachable)
             event.queryset = events.select_related("school").order_by("-start")

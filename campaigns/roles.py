@@ -1,7 +1,11 @@
 """What the outreach roles may do with campaign records (scoping: schools.scoping)."""
 
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import GroupPagePermission
+
 from schools.roles import grant
-from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
+from schools.scoping import ADMINISTRATORS, OUTREACH_STAFF, STATION_MANAGERS
 
 STAFF = [
     ("campaigns", "view_campaign"),
@@ -29,3 +33,21 @@ MANAGERS = STAFF + [
 def ensure_campaign_permissions():
     grant(OUTREACH_STAFF, STAFF)
     grant(STATION_MANAGERS, MANAGERS)
+    administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
+    administrators.permissions.add(*Permission.objects.filter(content_type__app_label="campaigns"))
+    ensure_write_up_permissions()
+
+
+def ensure_write_up_permissions():
+    """Outreach staff and managers write up their events as news (campaigns.writeup): they
+    may add pages to the news sections, and so edit and submit the drafts they own (Wagtail's
+    "add" permission), never publish them or touch anyone else's."""
+    from campaigns.writeup import news_sections
+
+    add_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
+    for name in (OUTREACH_STAFF, STATION_MANAGERS):
+        group, _created = Group.objects.get_or_create(name=name)
+        for section in news_sections():
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=section, permission=add_page
+            )

@@ -26,6 +26,7 @@ from campaigns.models import (
     StockBalance,
     VenueType,
 )
+from campaigns.writeup import create_write_up, news_section
 from schools.models import Counsellor, Station
 from schools.scoping import is_station_manager, may_reach, scope
 
@@ -80,7 +81,9 @@ def calendar_view(request):
     if venue in VenueType.values:
         events = events.filter(venue_type=venue)
     by_day = {}
+    now = timezone.now()
     for event in events.order_by("start"):
+        event.awaiting_record = event.status in Event.AWAITING_RECORD and event.end <= now
         by_day.setdefault(timezone.localtime(event.start).date(), []).append(event)
     stations = scope(
         Station.objects.filter(locale__language_code=settings.LANGUAGE_CODE), request.user, "pk"
@@ -102,6 +105,7 @@ def calendar_view(request):
             "venues": VenueType.choices,
             "selected": {"station": station, "status": status, "venue": venue},
             "feeds": _feed_links(request),
+            "can_record": request.user.has_perm("campaigns.add_attendance"),
         },
     )
 
@@ -140,89 +144,6 @@ def reset_feed_token(request, pk):
     token.reset()
     messages.success(request, _("The calendar address was reset; the old address no longer works."))
     return redirect("campaigns_calendar")
-
-
-# Dashboard
-
-
-def dashboard_view(request):
-    _require(request, "campaigns.view_event")
-    campaigns = Campaign.objects.order_by("-start_date")
-    chosen = request.GET.get("campaign", "")
-    if chosen.isdigit():
-        campaign = campaigns.filter(pk=int(chosen)).first()
-    else:
-        campaign = Campaign.most_relevant(timezone.localdate())
-    events = scoped_events(request.user)
-    if campaign is not None:
-        events = events.filter(campaign_id__in=campaign.with_descendants())
-    totals = reports.figures(events)
-    by_venue = reports.breakdown(events, "venue_type")
-    by_month = reports.breakdown(events, "month")
-    goals = []
-    if campaign is not None:
-        for label, value, goal in [
-            (_("Events held"), totals["held"], campaign.goal_events),
-            (_("Audience person-times"), totals["audience"], campaign.goal_audience),
-            (_("Materials distributed"), totals["materials"], campaign.goal_materials),
-        ]:
-            goals.append(
-                {
-                    "label": label,
-                    "value": value,
-                    "goal": goal,
-                    "percent": reports.progress(value, goal),
-                }
-            )
-    charts = {
-        "venue_chart": {
-            "type": "bar",
-            "labels": [row["label"] for row in by_venue],
-            "datasets": [
-                {"label": str(_("Events held")), "data": [row["held"] for row in by_venue]},
-                {"label": str(_("Events planned")), "data": [row["planned"] for row in by_venue]},
-            ],
-        },
-        "month_chart": {
-            "type": "bar",
-            "labels": [row["label"] for row in by_month],
-            "datasets": [
-                {
-                    "label": str(_("Audience person-times")),
-                    "data": [row["audience"] for row in by_month],
-                },
-                {
-                    "label": str(_("Materials distributed")),
-                    "data": [row["materials"] for row in by_month],
-                },
-            ],
-        },
-        "goal_chart": {
-            "type": "bar",
-            "percent": True,
-            "labels": [str(g["label"]) for g in goals if g["percent"] is not None],
-            "datasets": [
-                {
-                    "label": str(_("Progress (%)")),
-                    "data": [min(g["percent"], 100) for g in goals if g["percent"] is not None],
-                }
-            ],
-        },
-    }
-    return TemplateResponse(
-        request,
-        "campaigns/admin/dashboard.html",
-        {
-            "page_title": _("Campaign dashboard"),
-            "header_icon": "pick",
-            "campaigns": campaigns,
-            "campaign": campaign,
-            "totals": totals,
-            "goals": goals,
-            "by_venue": by_venue,
-            "charts": charts,
-        },
-    )
 
 
 # Reports
@@ -335,23 +256,59 @@ def report_period(params, today):
 # Write-up
 
 
-@require_POST
 def write_up_event(request, pk):
-    """Create a draft news article from a completed event, for staff to edit and submit."""
-    from campaigns.writeup import create_write_up
-
+    """Write it up (撰写报道): the page says what the draft will hold and where it goes; its
+    button creates the draft news article, owned by the person who asked, who can edit it
+    and submit it for review (outreach roles may add news pages and edit their own)."""
     event = get_object_or_404(Event.objects.select_related("station", "school", "district"), pk=pk)
     if not may_reach(request.user, event):
         raise Http404
+    _require(request, "campaigns.view_event")
+    edit_url = reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk])
+    problems = []
     if event.status != EventStatus.COMPLETED:
-        messages.error(request, _("Only a completed event can be written up."))
-        return redirect(reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]))
+        problems.append(_("Only a completed event can be written up."))
     try:
-        page = create_write_up(event, request.user)
+        section = news_section()
     except LookupError as error:
-        messages.error(request, str(error))
-        return redirect(reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]))
-    messages.success(request, _("A draft article was created. Edit it and submit it for review."))
+        problems.append(str(error))
+        section = None
+    if request.method != "POST" or problems:
+        if request.method == "POST":
+            for problem in problems:
+                messages.error(request, problem)
+            return redirect(edit_url)
+        return TemplateResponse(
+            request,
+            "jindu/admin/confirm.html",
+            {
+                "page_title": _("Write it up"),
+                "header_icon": "doc-full",
+                "lead": _(
+                    "A draft news article is written from what was recorded: the date, the "
+                    "station, the place, the headcounts and the materials. You edit it and "
+                    "submit it for review; a reviewer publishes it."
+                ),
+                "facts": [
+                    (_("Event"), event.title),
+                    (_("Date"), timezone.localtime(event.start).strftime("%Y-%m-%d")),
+                    (_("The draft goes to"), section.title if section else "—"),
+                ],
+                "problems": problems,
+                "action_url": request.path,
+                "submit_label": _("Write the draft"),
+                "cancel_url": edit_url,
+            },
+        )
+    page = create_write_up(event, request.user)
+    messages.success(
+        request,
+        _(
+            "A draft article was created in “%(section)s”. Edit it and submit it for review; "
+            "reviewers are told and publish it."
+        )
+        % {"section": section.title},
+    )
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 

@@ -2,6 +2,8 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import DurationField, ExpressionWrapper, F, Value
+from django.db.models.functions import Greatest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -12,19 +14,23 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
     EditView,
-    SnippetViewSet,
+    IndexView,
     SnippetViewSetGroup,
 )
 
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 
-from campaigns import views
+from campaigns import dashboards, recording, views
 from campaigns.forms import AttendanceForm, EventForm, StockMovementForm
 from campaigns.models import (
     Attendance,
@@ -36,17 +42,12 @@ from campaigns.models import (
     TalkRequest,
     VenueType,
 )
+from jindu.admin_views import ProjectSnippetViewSet, readable
 from schools.models import District, Station, default_locale_only
 from schools.viewsets import StationScopedSnippetViewSet
 
-Event.base_form_class = EventForm
-Attendance.base_form_class = AttendanceForm
-StockMovement.base_form_class = StockMovementForm
 
-POST_BUTTON = {"data-controller": "w-action", "data-action": "w-action#post"}
-
-
-class CampaignViewSet(SnippetViewSet):
+class CampaignViewSet(ProjectSnippetViewSet):
     model = Campaign
     icon = "pick"
     menu_label = gettext_lazy("Campaigns")
@@ -96,33 +97,98 @@ class EventCreateView(CreateView):
         return super().save_instance()
 
 
+def event_buttons(user, event, button_class):
+    """What can be done with an event besides editing it: record it once it has started,
+    write it up once it was held."""
+    buttons = []
+    if user.has_perm("campaigns.add_attendance") and recording.refusal_for(event) is None:
+        buttons.append(
+            button_class(
+                _("Record this event"),
+                url=recording.record_url(event),
+                icon_name="group",
+                priority=25,
+            )
+        )
+    if event.status == EventStatus.COMPLETED:
+        buttons.append(
+            button_class(
+                _("Write it up"),
+                url=reverse("campaigns_write_up", args=[event.pk]),
+                icon_name="doc-full",
+                priority=30,
+            )
+        )
+    return buttons
+
+
+class EventIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            *event_buttons(self.request.user, instance, ListingMenuItem),
+        ]
+
+
 class EventEditView(EditView):
     @cached_property
     def header_more_buttons(self):
-        buttons = super().header_more_buttons
-        if self.object.status == EventStatus.COMPLETED:
-            buttons.append(
-                Button(
-                    _("Write it up"),
-                    url=reverse("campaigns_write_up", args=[self.object.pk]),
-                    icon_name="doc-full",
-                    priority=30,
-                    attrs=POST_BUTTON,
+        return [
+            *super().header_more_buttons,
+            *event_buttons(self.request.user, self.object, Button),
+        ]
+
+
+def event_place(event):
+    if event.school_id:
+        return event.school.name
+    return event.organisation or event.address or "—"
+
+
+class NearestEventsFirst:
+    """The event chooser: when, where and which station, so events with the same title can
+    be told apart; the events nearest to now first."""
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column("when", label=gettext_lazy("When"), accessor=lambda e: readable(e.start)),
+            Column("place", label=gettext_lazy("School or place"), accessor=event_place),
+            Column("station", label=gettext_lazy("Work station"), accessor="station"),
+        ]
+
+    def get_object_list(self):
+        now = Value(timezone.now())
+        return (
+            super()
+            .get_object_list()
+            .select_related("school", "station")
+            .annotate(
+                distance=Greatest(
+                    ExpressionWrapper(F("start") - now, output_field=DurationField()),
+                    ExpressionWrapper(now - F("start"), output_field=DurationField()),
                 )
             )
-        return buttons
+        )
+
+    def apply_object_list_ordering(self, objects):
+        return objects.order_by("distance", "-start")
 
 
 class EventViewSet(StationScopedSnippetViewSet):
     model = Event
+    index_view_class = EventIndexView
     add_view_class = EventCreateView
     edit_view_class = EventEditView
+    edit_handler = ObjectList(Event.panels, base_form_class=EventForm)
+    chooser_view_mixins = (NearestEventsFirst,)
     icon = "date"
     menu_label = gettext_lazy("Events")
     list_display = ["title", "start", "venue_type", "format", "station", "status", "is_public"]
     filterset_class = EventFilterSet
     list_select_related = ["station", "district", "school", "campaign"]
-    search_fields = ["title", "description", "organisation"]
+    search_fields = ["title", "description", "organisation", "school__name", "station__name"]
     list_export = [
         "title",
         "start",
@@ -144,20 +210,36 @@ class EventViewSet(StationScopedSnippetViewSet):
     inspect_view_enabled = True
 
 
+class AttendanceCreateView(CreateView):
+    def save_instance(self):
+        self.form.instance.recorded_by = self.request.user
+        before = self.form.instance.event.status
+        instance = super().save_instance()
+        if before != EventStatus.COMPLETED and instance.event.status == EventStatus.COMPLETED:
+            messages.info(
+                self.request,
+                _("“%(event)s” has ended, so it is now marked as held and its figures count.")
+                % {"event": instance.event.title},
+            )
+        return instance
+
+
 class AttendanceViewSet(StationScopedSnippetViewSet):
     model = Attendance
+    add_view_class = AttendanceCreateView
+    edit_handler = ObjectList(Attendance.panels, base_form_class=AttendanceForm)
     station_path = "event__station"
     icon = "group"
     menu_label = gettext_lazy("Attendance")
     list_display = ["event", "group", "count", "recorded_at"]
     list_filter = ["group"]
     list_select_related = ["event"]
-    search_fields = ["event__title"]
+    search_fields = ["event__title", "event__school__name", "event__organisation"]
     list_export = ["event.title", "event.start", "event.station.name", "group", "count"]
     export_filename = "attendance"
 
 
-class MaterialViewSet(SnippetViewSet):
+class MaterialViewSet(ProjectSnippetViewSet):
     model = Material
     icon = "doc-empty"
     menu_label = gettext_lazy("Materials")
@@ -207,6 +289,7 @@ class StockMovementDeleteView(LedgerLineIsFinal, DeleteView):
 class StockMovementViewSet(StationScopedSnippetViewSet):
     model = StockMovement
     add_view_class = StockMovementCreateView
+    edit_handler = ObjectList(StockMovement.panels, base_form_class=StockMovementForm)
     edit_view_class = StockMovementEditView
     delete_view_class = StockMovementDeleteView
     icon = "download"
@@ -223,7 +306,7 @@ class StockMovementViewSet(StationScopedSnippetViewSet):
     ]
     list_filter = ["kind", "material"]
     list_select_related = ["material", "station", "event", "created_by"]
-    search_fields = ["material__name", "note"]
+    search_fields = ["material__name", "note", "event__title", "station__name"]
     list_export = [
         "created_at",
         "material.name",
@@ -248,7 +331,7 @@ class TalkRequestViewSet(StationScopedSnippetViewSet):
     menu_label = gettext_lazy("Talk requests")
     list_display = ["school_name", "event", "preferred_dates", "audience_size", "created_at"]
     list_select_related = ["event"]
-    search_fields = ["school_name"]
+    search_fields = ["school_name", "grades", "topic"]
     inspect_view_enabled = True
     list_export = [
         "school_name",
@@ -290,7 +373,17 @@ def register_campaign_admin_urls():
             views.reset_feed_token,
             name="campaigns_reset_feed_token",
         ),
-        path("campaigns/dashboard/", views.dashboard_view, name="campaigns_dashboard"),
+        path("campaigns/dashboard/", dashboards.dashboard_view, name="campaigns_dashboard"),
+        path(
+            "campaigns/station/",
+            dashboards.station_dashboard_view,
+            name="campaigns_station_dashboard",
+        ),
+        path(
+            "campaigns/events/<int:pk>/record/",
+            recording.record_event,
+            name="campaigns_record_event",
+        ),
         path("campaigns/stock/", views.StockLevelsView.as_view(), name="campaigns_stock"),
         path(
             "campaigns/stock/results/",
@@ -316,6 +409,16 @@ def register_campaign_admin_urls():
 class OutreachMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("campaigns.view_event")
+
+
+@hooks.register("register_admin_menu_item")
+def station_dashboard_menu_item():
+    return OutreachMenuItem(
+        gettext_lazy("Station dashboard"),
+        reverse("campaigns_station_dashboard"),
+        icon_name="home",
+        order=289,
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -379,6 +482,37 @@ def sessions_delivered(request, school):
         {"rows": rows, "term_start": start, "term_end": end},
         request=request,
     )
+
+
+class AwaitingRecordPanel(Component):
+    """On the admin's home page: the user's events that ended but are not recorded."""
+
+    name = "awaiting_record"
+    order = 105
+
+    def __init__(self, request):
+        self.request = request
+
+    def render_html(self, parent_context=None):
+        events = recording.awaiting_record(views.scoped_events(self.request.user))
+        return render_to_string(
+            "campaigns/admin/awaiting_record_panel.html",
+            {
+                "rows": [
+                    {"event": event, "record_url": recording.record_url(event)}
+                    for event in events.select_related("school")[:10]
+                ],
+                "count": events.count(),
+                "dashboard_url": reverse("campaigns_station_dashboard"),
+            },
+            request=self.request,
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_record_panel(request, panels):
+    if request.user.has_perm("campaigns.add_attendance"):
+        panels.append(AwaitingRecordPanel(request))
 
 
 @hooks.register("jindu_public_changes")

@@ -14,6 +14,11 @@ from jindu.models import ArticlePage, SectionPage
 NEWS_SECTION_SLUG = "news"
 
 
+def news_sections():
+    """The news section (slug "news") in every language."""
+    return SectionPage.objects.filter(slug=NEWS_SECTION_SLUG)
+
+
 def news_section():
     section = SectionPage.objects.filter(
         slug=NEWS_SECTION_SLUG, locale__language_code=settings.LANGUAGE_CODE

@@ -360,8 +360,10 @@ class CounsellorAgreement(models.Model):
     )
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     termination_reason = models.TextField(_("reason for termination"), blank=True)
-    renewal_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    renewal_reminder_sent_at = models.DateTimeField(
+        _("renewal reminder sent at"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = AgreementQuerySet.as_manager()
 
@@ -412,10 +414,13 @@ class CounsellorAgreement(models.Model):
             return AgreementStatus.RENEWAL_DUE
         return AgreementStatus.ACTIVE
 
-    @property
-    def status_label(self):
+    def _status_label(self):
         status = getattr(self, "status", None) or self.get_status()
         return AgreementStatus(status).label
+
+    # What listings and the inspect view call the column.
+    _status_label.short_description = _("status")
+    status_label = property(_status_label)
 
     def clean(self):
         errors = {}

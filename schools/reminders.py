@@ -70,10 +70,7 @@ def send_renewal_reminders(today=None):
                         "agreements": [
                             (
                                 a,
-                                base_url
-                                + reverse(
-                                    "wagtailsnippets_schools_counselloragreement:edit", args=[a.pk]
-                                ),
+                                base_url + reverse("schools_renew_agreement", args=[a.pk]),
                             )
                             for a in agreements
                         ],

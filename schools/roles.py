@@ -1,7 +1,7 @@
 """Outreach roles: Outreach staff, Station managers and Administrators.
 
 What each may do is decided here; which station's records they reach is decided by their
-StationMembership (see schools.scoping). campaigns adds its own models' permissions to the
+StationMembership (see schools.scoping). Apps above this one add their own models' permissions to the
 same groups through `grant`."""
 
 from django.contrib.auth.models import Group, Permission
@@ -57,7 +57,7 @@ def ensure_outreach_groups():
     groups = {name: grant(name, permissions) for name, permissions in PERMISSIONS.items()}
     administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     administrators.permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=["schools", "campaigns", "jindu"])
+        *Permission.objects.filter(content_type__app_label__in=["schools", "jindu"])
     )
     administrators.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")

@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -25,13 +24,62 @@ def agreement_edit_url(agreement):
     return reverse("wagtailsnippets_schools_counselloragreement:edit", args=[agreement.pk])
 
 
-@require_POST
+def renewal_problems(agreement):
+    """Why ``agreement`` cannot be renewed, in the user's language (empty if it can)."""
+    problems = []
+    if agreement.terminated_on:
+        problems.append(_("A terminated agreement cannot be renewed."))
+    elif CounsellorAgreement.objects.filter(renewal_of=agreement).exists():
+        problems.append(_("This agreement has already been renewed."))
+    return problems
+
+
 def renew_agreement(request, pk):
-    agreement = get_object_or_404(CounsellorAgreement, pk=pk)
+    """Renew (续签): the page says what the next term will be; its button creates the draft
+    and opens it. Listings, the edit page and the reminder email all lead here."""
+    agreement = get_object_or_404(
+        CounsellorAgreement.objects.select_related("school", "counsellor", "station"), pk=pk
+    )
     if not may_reach(request.user, agreement):
         raise Http404
     if not request.user.has_perm("schools.renew_counselloragreement"):
         raise PermissionDenied
+    if request.method != "POST":
+        start, end = agreement.renewal_dates()
+        return TemplateResponse(
+            request,
+            "jindu/admin/confirm.html",
+            {
+                "page_title": _("Renew agreement"),
+                "header_icon": "repeat",
+                "lead": _(
+                    "The next term is created as a draft with the same school, counsellor, "
+                    "role and sessions. Add the signing date once the letter is signed."
+                ),
+                "facts": [
+                    (_("School"), agreement.school.name),
+                    (_("Counsellor"), agreement.counsellor.name),
+                    (_("Role"), agreement.get_role_display()),
+                    (
+                        _("This term"),
+                        f"{agreement.start_date:%Y-%m-%d} – {agreement.end_date:%Y-%m-%d}",
+                    ),
+                    (_("Next term"), f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"),
+                ],
+                "problems": renewal_problems(agreement),
+                "action_url": request.path,
+                "submit_label": _("Renew"),
+                "cancel_url": agreement_edit_url(agreement),
+                "breadcrumbs_items": [
+                    {
+                        "url": reverse("wagtailsnippets_schools_counselloragreement:list"),
+                        "label": _("Agreements"),
+                    },
+                    {"url": agreement_edit_url(agreement), "label": str(agreement)},
+                    {"url": "", "label": _("Renew")},
+                ],
+            },
+        )
     try:
         renewal = agreement.renew()
     except ValidationError as error:

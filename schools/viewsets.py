@@ -1,11 +1,7 @@
 """Snippet viewsets whose every view is station-scoped (see schools.scoping). campaigns uses
 the same base for events, attendance and stock."""
 
-from functools import cached_property
-
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
-
+from jindu.admin_views import ProjectSnippetViewSet
 from schools.scoping import ExportPermissionMixin, ScopedViewMixin, scope
 
 SCOPED_VIEWS = [
@@ -17,7 +13,6 @@ SCOPED_VIEWS = [
     "usage_view_class",
     "copy_view_class",
 ]
-SCOPED_CHOOSER_VIEWS = ["choose_view_class", "choose_results_view_class", "chosen_view_class"]
 
 
 def scoped(view_class, station_path, *extra_mixins):
@@ -28,16 +23,7 @@ def scoped(view_class, station_path, *extra_mixins):
     )
 
 
-class ScopedChooserViewSet(SnippetChooserViewSet):
-    station_path = "station"
-
-    def __init__(self, *args, **kwargs):
-        for name in SCOPED_CHOOSER_VIEWS:
-            setattr(self, name, scoped(getattr(type(self), name), self.station_path))
-        super().__init__(*args, **kwargs)
-
-
-class StationScopedSnippetViewSet(SnippetViewSet):
+class StationScopedSnippetViewSet(ProjectSnippetViewSet):
     """A SnippetViewSet for records that belong to a work station. ``station_path`` is the
     lookup from the model to its station (e.g. "station", or "event__station")."""
 
@@ -49,13 +35,11 @@ class StationScopedSnippetViewSet(SnippetViewSet):
             setattr(self, name, scoped(getattr(type(self), name), self.station_path, *extra))
         super().__init__(*args, **kwargs)
 
-    @cached_property
-    def chooser_viewset_class(self):
-        return type(
-            f"Scoped{self.model.__name__}ChooserViewSet",
-            (ScopedChooserViewSet,),
-            {"station_path": self.station_path},
-        )
+    def get_chooser_view_mixins(self):
+        return [*super().get_chooser_view_mixins(), ScopedViewMixin]
+
+    def get_chooser_view_attributes(self):
+        return {**super().get_chooser_view_attributes(), "station_path": self.station_path}
 
     def get_queryset(self, request):
         queryset = self.model._default_manager.all()

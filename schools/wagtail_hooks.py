@@ -7,13 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetGroup
 
 from django_filters import ChoiceFilter, ModelChoiceFilter
 
+from jindu.admin_views import ProjectSnippetViewSet
 from schools import views
 from schools.forms import StationScopedForm, TranslatableChoicesForm
 from schools.models import (
@@ -26,17 +29,13 @@ from schools.models import (
     StationMembership,
     default_locale_only,
 )
-from schools.scoping import may_reach, scope
+from schools.scoping import scope
 from schools.viewsets import StationScopedSnippetViewSet
 
-CounsellorAgreement.base_form_class = StationScopedForm
-Counsellor.base_form_class = StationScopedForm
-Station.base_form_class = StationScopedForm
-School.base_form_class = TranslatableChoicesForm
-StationMembership.base_form_class = TranslatableChoicesForm
 
-
-POST_BUTTON = {"data-controller": "w-action", "data-action": "w-action#post"}
+def edit_handler(model, form_class):
+    """The model's panels with the form that enforces the rules of its listing's role."""
+    return ObjectList(model.panels, base_form_class=form_class)
 
 
 class SchoolIndexView(IndexView):
@@ -52,24 +51,34 @@ class SchoolIndexView(IndexView):
         return buttons
 
 
+def renew_button(user, agreement, button_class):
+    """Renew (续签) leads to the page that shows the next term and creates it."""
+    if not user.has_perm("schools.renew_counselloragreement") or agreement.terminated_on:
+        return None
+    return button_class(
+        _("Renew"),
+        url=reverse("schools_renew_agreement", args=[agreement.pk]),
+        icon_name="repeat",
+        priority=30,
+    )
+
+
+class AgreementIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        button = renew_button(self.request.user, instance, ListingMenuItem)
+        return [*buttons, button] if button else buttons
+
+
 class AgreementEditView(EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
-        if self.request.user.has_perm("schools.renew_counselloragreement"):
-            buttons.append(
-                Button(
-                    _("Renew"),
-                    url=reverse("schools_renew_agreement", args=[self.object.pk]),
-                    icon_name="repeat",
-                    priority=30,
-                    attrs=POST_BUTTON,
-                )
-            )
-        return buttons
+        button = renew_button(self.request.user, self.object, Button)
+        return [*buttons, button] if button else buttons
 
 
-class DistrictViewSet(SnippetViewSet):
+class DistrictViewSet(ProjectSnippetViewSet):
     model = District
     icon = "site"
     menu_label = _("Districts")
@@ -88,7 +97,8 @@ class StationViewSet(StationScopedSnippetViewSet):
     list_filter = ["district", "is_public", "locale"]
     list_export = ["name", "district.name", "address", "phone", "fax", "postcode", "is_public"]
     list_select_related = ["district", "locale"]
-    search_fields = ["name", "address"]
+    search_fields = ["name", "address", "district__name"]
+    edit_handler = edit_handler(Station, StationScopedForm)
 
 
 def station_filter():
@@ -121,7 +131,8 @@ class CounsellorViewSet(StationScopedSnippetViewSet):
     filterset_class = CounsellorFilterSet
     list_export = ["name", "role", "station.name", "qualifications", "phone", "email", "active"]
     list_select_related = ["station"]
-    search_fields = ["name"]
+    search_fields = ["name", "qualifications", "station__name"]
+    edit_handler = edit_handler(Counsellor, StationScopedForm)
 
 
 class SchoolFilterSet(WagtailFilterSet):
@@ -132,7 +143,7 @@ class SchoolFilterSet(WagtailFilterSet):
         fields = ["district", "level", "active"]
 
 
-class SchoolViewSet(SnippetViewSet):
+class SchoolViewSet(ProjectSnippetViewSet):
     """Schools are shared by all stations: every outreach role may read them."""
 
     model = School
@@ -152,7 +163,8 @@ class SchoolViewSet(SnippetViewSet):
         "active",
     ]
     export_filename = "schools"
-    search_fields = ["name", "address"]
+    search_fields = ["name", "address", "district__name"]
+    edit_handler = edit_handler(School, TranslatableChoicesForm)
     inspect_view_enabled = True
     inspect_view_class = views.SchoolInspectView
     inspect_view_fields = [
@@ -187,7 +199,9 @@ class AgreementFilterSet(WagtailFilterSet):
 
 class AgreementViewSet(StationScopedSnippetViewSet):
     model = CounsellorAgreement
+    index_view_class = AgreementIndexView
     edit_view_class = AgreementEditView
+    edit_handler = edit_handler(CounsellorAgreement, StationScopedForm)
     icon = "doc-full"
     menu_label = _("Agreements")
     list_display = [
@@ -231,12 +245,14 @@ class AgreementViewSet(StationScopedSnippetViewSet):
         return scope(queryset, request.user)
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(ProjectSnippetViewSet):
     model = StationMembership
     icon = "key"
     menu_label = _("Station staff")
     list_display = ["user", "station"]
     list_filter = ["station"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "station__name"]
+    edit_handler = edit_handler(StationMembership, TranslatableChoicesForm)
 
 
 class SchoolsGroup(SnippetViewSetGroup):
@@ -285,26 +301,6 @@ def register_coverage_report_menu_item():
 class CoverageMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("schools.view_school")
-
-
-@hooks.register("register_snippet_listing_buttons")
-def agreement_listing_buttons(snippet, user, next_url=None):
-    if isinstance(snippet, CounsellorAgreement) and user.has_perm(
-        "schools.renew_counselloragreement"
-    ):
-        yield ListingButton(
-            _("Renew"),
-            url=reverse("schools_renew_agreement", args=[snippet.pk]),
-            icon_name="repeat",
-            priority=30,
-            attrs=POST_BUTTON,
-        )
-
-
-@hooks.register("construct_snippet_listing_buttons")
-def hide_unreachable(buttons, snippet, user, context=None):
-    if isinstance(snippet, CounsellorAgreement) and not may_reach(user, snippet):
-        buttons[:] = []
 
 
 @hooks.register("jindu_public_changes")

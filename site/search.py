@@ -67,6 +67,18 @@ def segment_query(text):
     return " ".join(_with_stems(text).split())
 
 
+def query_words(text):
+    """The words of a query, for matching inside database text (admin listings): Chinese
+    split by jieba, anything else by spaces; punctuation dropped."""
+    words = []
+    for part in QUERY_NOISE.sub(" ", (text or "")[:MAX_QUERY_LENGTH]).split():
+        if CJK_RUN.search(part):
+            words.extend(word for word in jieba.cut(part) if word.strip())
+        else:
+            words.append(part)
+    return words
+
+
 def _segment_value(value):
     if isinstance(value, str):
         return segment_for_index(value)

@@ -61,7 +61,8 @@ def test_reminder_goes_to_the_stations_managers_once_per_agreement(groups):
     assert message.to == ["boss@station.example"]
     assert due.school.name in message.body
     assert "2026-12-31" in message.body
-    assert f"/admin/snippets/schools/counselloragreement/edit/{due.pk}/" in message.body
+    # The link leads to the renewal page itself (GET shows the next term, its button renews).
+    assert f"/admin/schools/agreements/{due.pk}/renew/" in message.body
     assert send_renewal_reminders(today) == (0, 0)
     assert send_renewal_reminders(D(2026, 12, 11)) == (0, 0)
     assert len(mail.outbox) == 1

@@ -116,14 +116,15 @@ class Event(index.Indexed, ClusterableModel):
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -218,6 +219,19 @@ class Event(index.Indexed, ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
+    # Statuses in which a finished event still waits to be recorded as held.
+    AWAITING_RECORD = (EventStatus.PLANNED, EventStatus.CONFIRMED)
+
+    def mark_held_if_over(self, now=None):
+        """Headcounts or materials recorded on an event that has ended mean it was held: it
+        becomes *completed*, so its figures are counted (reports count completed events
+        only). Returns whether it changed."""
+        if self.status in self.AWAITING_RECORD and self.end <= (now or timezone.now()):
+            self.status = EventStatus.COMPLETED
+            self.save(update_fields=["status", "updated_at"])
+            return True
+        return False
+
     def double_bookings(self, counsellors):
         """Other events that already hold any of ``counsellors`` at this time."""
         if not (self.start and self.end) or self.status not in BOOKING_STATUSES:
@@ -272,13 +286,14 @@ class Attendance(models.Model):
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
     )
-    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
     panels = [
         FieldPanel("event"),
@@ -299,6 +314,10 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.event.title} · {self.get_group_display()} · {self.count}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.event.mark_held_if_over()
+
     def clean(self):
         if self.event_id and not self.event.has_started:
             raise ValidationError(
@@ -306,6 +325,10 @@ class Attendance(models.Model):
             )
         if self.event_id and self.event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
             raise ValidationError({"event": _("A cancelled or postponed event has no attendance.")})
+        if self.event_id and self.event.status == EventStatus.REQUESTED:
+            raise ValidationError(
+                {"event": _("Confirm the requested event before recording its attendance.")}
+            )
         if self.event_id and self.group:
             duplicate = Attendance.objects.filter(event_id=self.event_id, group=self.group).exclude(
                 pk=self.pk

@@ -175,6 +175,8 @@ class StockMovement(models.Model):
             self.created_by = user if user and user.is_authenticated else None
             super().save(force_insert=True)
             StockBalance.add(self)
+            if self.kind == MovementKind.DISTRIBUTION:
+                self.event.mark_held_if_over()
         return self
 
 
