@@ -51,6 +51,7 @@ def renew_agreement(request, pk):
             "jindu/admin/confirm.html",
             {
                 "page_title": _("Renew agreement"),
+                "header_title": _("Renew agreement"),
                 "header_icon": "repeat",
                 "lead": _(
                     "The next term is created as a draft with the same school, counsellor, "
@@ -120,6 +121,7 @@ def import_schools_view(request):
             "form": form,
             "report": report,
             "page_title": _("Import schools"),
+            "header_title": _("Import schools"),
             "breadcrumbs_items": [
                 {"url": reverse("wagtailsnippets_schools_school:list"), "label": _("Schools")},
                 {"url": "", "label": _("Import schools")},

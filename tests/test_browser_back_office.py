@@ -1,0 +1,251 @@
+"""The back office clicked through in Chromium, role by role: every menu entry and every
+listing opens, every listing's search box works, and every action our code adds (renew,
+write it up, record this event, reset the calendar address, export) does its job when its
+button is pressed — no 4xx or 5xx, no script error, no form sent to the wrong address. And
+the journey of a talk, on a phone: scheduled, held, recorded in one screen, in the
+figures."""
+
+import datetime
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_site import sign_in
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+ROLES = ["staff_pudong", "manager_pudong", "admin", "editor"]
+
+
+class Watch:
+    """What a page did wrong while a test used it."""
+
+    def __init__(self, page):
+        self.problems, self.posts, self.navigations = [], [], []
+        page.on("console", self.console)
+        page.on("pageerror", lambda error: self.problems.append(f"script error: {error}"))
+        page.on("response", self.response)
+        page.on("request", self.request)
+        page.on(
+            "framenavigated",
+            lambda frame: frame == page.main_frame and self.navigations.append(frame.url),
+        )
+
+    def console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console: {message.text}")
+
+    def request(self, request):
+        if request.method == "POST":
+            self.posts.append(urlsplit(request.url).path)
+
+    def response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"{response.status} {response.request.method} {response.url}")
+
+    def check(self):
+        assert not self.problems, self.problems
+        self.problems.clear()
+
+
+@pytest.fixture
+def signed_in_as(browser, base_url, site):
+    contexts = []
+
+    def open_page(username, viewport=DESKTOP, **options):
+        context = browser.new_context(
+            base_url=base_url, viewport=viewport, locale="zh-CN", accept_downloads=True, **options
+        )
+        contexts.append(context)
+        page = context.new_page()
+        watch = Watch(page)
+        sign_in(page, site, username)
+        return page, watch
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def menu_urls(page):
+    """Every entry of the admin's menu, as Wagtail's sidebar is told (its JSON props)."""
+    props = json.loads(page.locator("#wagtail-sidebar-props").text_content())
+    urls = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("url"), str) and node["url"].startswith("/admin/"):
+                urls.append(node["url"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(props)
+    return [url for url in dict.fromkeys(urls) if "logout" not in url]
+
+
+def search_listing(page, words):
+    box = page.locator("input[name=q]").first
+    box.fill(words)
+    with page.expect_response(lambda response: "q=" in response.url) as answer:
+        box.press("Enter")
+    assert answer.value.status < 400, answer.value.url
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_every_menu_entry_and_listing_opens_and_searches(signed_in_as, username):
+    page, watch = signed_in_as(username)
+    page.goto("/admin/")
+    urls = menu_urls(page)
+    assert urls, "no menu"
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        expect(page.locator("main, #main")).to_be_visible()
+        if page.locator("input[name=q]").count() and "/admin/pages/" not in url:
+            for words in ("讲座", "talk"):
+                search_listing(page, words)
+        watch.check()
+
+
+def open_more(page, row_text, item):
+    """Open a listing row's "more" menu and choose ``item``."""
+    row = page.locator("tbody tr", has_text=row_text).first
+    row.locator("[data-controller=w-dropdown] button").first.click()
+    row.locator("[data-controller=w-dropdown] a", has_text=item).first.click()
+
+
+def test_a_manager_renews_from_the_listing_and_exports(signed_in_as):
+    page, watch = signed_in_as("manager_pudong")
+    page.goto("/admin/snippets/schools/counselloragreement/?status=renewal_due")
+    rows = page.locator("tbody tr")
+    if not rows.count():
+        page.goto("/admin/snippets/schools/counselloragreement/?status=active")
+    first = page.locator("tbody tr").first
+    title = first.locator("td.title span[id$=_title]").inner_text()
+    open_more(page, title, "续签")
+    expect(page.locator("h1")).to_contain_text("续签协议")
+    renew_url = urlsplit(page.url).path
+    page.click("button[data-jindu-confirm]")
+    expect(page.locator(".messages")).to_contain_text("续签")
+    assert "/edit/" in page.url
+    assert watch.posts[-1] == renew_url
+    watch.check()
+
+    page.goto("/admin/snippets/schools/counselloragreement/")
+    page.locator("#w-slim-header-buttons [data-controller=w-dropdown] button").click()
+    with page.expect_download() as download:
+        page.locator("#w-slim-header-buttons a", has_text="CSV").first.click()
+    assert download.value.suggested_filename.endswith(".csv")
+    watch.check()
+
+
+def test_staff_write_up_a_held_event_and_reset_their_calendar_address(signed_in_as):
+    page, watch = signed_in_as("staff_pudong")
+    page.goto("/admin/snippets/campaigns/event/?status=completed")
+    page.locator("tbody tr td.title a").first.click()
+    # The edit page's actions menu, in its header.
+    page.locator("#w-slim-header-buttons [data-controller=w-dropdown] button").click()
+    page.locator("#w-slim-header-buttons a", has_text="撰写报道").click()
+    expect(page.locator("h1")).to_contain_text("撰写报道")
+    write_up_url = urlsplit(page.url).path
+    page.click("button[data-jindu-confirm]")
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    expect(page.locator(".messages")).to_contain_text("工作动态")
+    assert watch.posts[-1] == write_up_url
+    # The draft is the staff member's own: it opens for editing.
+    expect(page.locator("#id_title")).to_be_visible()
+    watch.check()
+
+    page.goto("/admin/campaigns/calendar/")
+    before = page.locator("code").first.inner_text()
+    page.click("button:has-text('重置地址')")
+    expect(page.locator(".messages")).to_be_visible()
+    assert page.locator("code").first.inner_text() != before
+    watch.check()
+
+
+def in_stock(option_text):
+    match = re.search(r"库存 (\d+)", option_text)
+    return int(match.group(1)) if match else 0
+
+
+def figure(page, label, section=0):
+    text = page.locator("main section").nth(section).inner_text()
+    match = re.search(r"([\d,]+)\s*\n\s*" + re.escape(label), text)
+    assert match, f"no {label} in {text!r}"
+    return int(match.group(1).replace(",", ""))
+
+
+def test_a_talk_is_scheduled_held_and_recorded_in_one_screen_on_a_phone(signed_in_as):
+    page, watch = signed_in_as(
+        "staff_pudong", viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    now = datetime.datetime.now().astimezone(datetime.timezone(datetime.timedelta(hours=8)))
+    start = (now - datetime.timedelta(hours=3)).replace(minute=0, second=0, microsecond=0)
+    title = f"浦东第一中学禁毒讲座{now:%H%M%S}"
+    page.goto("/admin/snippets/campaigns/event/add/")
+    page.fill("#id_title", title)
+    page.select_option("#id_venue_type", label="学校")
+    page.select_option("#id_format", label="讲座")
+    page.select_option("#id_status", label="已确认")
+    for selector, value in (("#id_start", start), ("#id_end", start + datetime.timedelta(hours=1))):
+        page.locator(selector).evaluate(
+            "(field, value) => { field.value = value;"
+            " field.dispatchEvent(new Event('change', {bubbles: true})); }",
+            f"{value:%Y-%m-%d %H:%M}",
+        )
+    page.click("button:has-text('选择 学校')")
+    modal = page.locator(".modal-content")
+    modal.locator("#id_q").press_sequentially("浦东第一中学", delay=20)
+    modal.locator("a[data-chooser-modal-choice]:has-text('浦东第一中学')").first.click()
+    page.click("button[type=submit]:has-text('保存')")
+    expect(page.locator(".messages")).to_contain_text(title)
+    watch.check()
+
+    # The worker after the talk: from the station dashboard, one screen, one save.
+    page.goto("/admin/campaigns/station/")
+    before = {label: figure(page, label, 1) for label in ("活动场次", "受众人次", "发放宣传资料")}
+    watch.navigations.clear()
+    clicks = 0
+    page.locator("tr", has_text=title).get_by_role("link", name="记录本次活动").click()
+    clicks += 1
+    expect(page.locator("h1")).to_contain_text("记录本次活动")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.fill("#id_junior", "320")
+    page.fill("#id_teachers", "12")
+    clicks += 2
+    options = page.locator("#id_handout-0-material option").all_inner_texts()
+    stocked = [text for text in options if in_stock(text) >= 30][:2]
+    assert len(stocked) == 2, options
+    for line, text in enumerate(stocked):
+        page.select_option(f"#id_handout-{line}-material", label=text)
+        page.fill(f"#id_handout-{line}-quantity", "15")
+        clicks += 2
+    expect(page.locator("#id_held")).to_be_checked()
+    page.click("button:has-text('保存记录')")
+    clicks += 1
+    expect(page.locator(".messages")).to_contain_text("已标记为已完成")
+    watch.check()
+    loads = len(watch.navigations)
+    after = {label: figure(page, label, 1) for label in before}
+    assert after == {
+        "活动场次": before["活动场次"] + 1,
+        "受众人次": before["受众人次"] + 332,
+        "发放宣传资料": before["发放宣传资料"] + 30,
+    }
+    # From the dashboard: the record screen, and the dashboard again after the save.
+    assert loads <= 3, watch.navigations
+    print(f"\nRecording a talk: {loads} page loads, {clicks} clicks and entries")
+
+    page.goto(f"/admin/campaigns/reports/month/?from={start:%Y-%m}-01&to={start:%Y-%m-%d}")
+    month = page.locator("tbody tr", has_text=f"{start:%Y-%m}").inner_text()
+    assert month, "the month report shows this month"
+    watch.check()
