@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from jindu.choices import SchoolLevel
 from jindu.models.mixins import IntroPage
 from jindu.search import segmented
+from jindu.text import PlainTextFieldsMixin
 
 RENEWAL_WINDOW_DAYS = 30
 MAX_ENROLMENT = 20000
@@ -45,8 +46,10 @@ def localized(originals, locale_id):
     return {o.pk: translations.get(o.translation_key, o) for o in originals}
 
 
-class District(TranslatableMixin, models.Model):
+class District(PlainTextFieldsMixin, TranslatableMixin, models.Model):
     """A district of the city (区/县). Editable, not hard-coded; its name is translated."""
+
+    plain_text_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=50)
     code = models.SlugField(_("code"), max_length=50, help_text=_("Short Latin name, e.g. pudong."))
@@ -69,9 +72,11 @@ class District(TranslatableMixin, models.Model):
         return self.name
 
 
-class Station(TranslatableMixin, index.Indexed, models.Model):
+class Station(PlainTextFieldsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A work station (工作站 / 社工站). Public stations appear on the station directory;
     everything outreach staff record belongs to one station."""
+
+    plain_text_fields = ("name", "address")
 
     name = models.CharField(_("name"), max_length=100)
     district = models.ForeignKey(
@@ -85,6 +90,16 @@ class Station(TranslatableMixin, index.Indexed, models.Model):
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     is_public = models.BooleanField(_("show on the public directory"), default=True)
+    letters_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection of signed letters"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Only this station's staff and the administrators may open it."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -149,8 +164,10 @@ class CounsellorRole(models.TextChoices):
     VOLUNTEER = "volunteer", _("Volunteer")
 
 
-class Counsellor(index.Indexed, models.Model):
+class Counsellor(PlainTextFieldsMixin, index.Indexed, models.Model):
     """A person who delivers sessions. Phone and email are private: admin only."""
+
+    plain_text_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=50)
     role = models.CharField(_("role"), max_length=20, choices=CounsellorRole.choices)
@@ -203,8 +220,10 @@ class Counsellor(index.Indexed, models.Model):
         return f"{self.name}（{self.get_role_display()}）"
 
 
-class School(index.Indexed, models.Model):
+class School(PlainTextFieldsMixin, index.Indexed, models.Model):
     """A school. Its contact person and phone are private: admin only."""
+
+    plain_text_fields = ("name", "address", "contact_person")
 
     name = models.CharField(_("name"), max_length=100)
     district = models.ForeignKey(

@@ -6,11 +6,7 @@ same groups through `grant`."""
 
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
-
 from schools.scoping import ADMINISTRATORS, OUTREACH_STAFF, STATION_MANAGERS
-
-PRIVATE_COLLECTION = "Signed agreements"
 
 PERMISSIONS = {
     OUTREACH_STAFF: [
@@ -68,25 +64,8 @@ def ensure_outreach_groups():
 
 
 def ensure_private_collection(groups):
-    """Signed letters live in a collection only outreach roles may open, so a document's
-    URL does not leak it and the documents API leaves it out."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=PRIVATE_COLLECTION).first()
-    if collection is None:
-        collection = root.add_child(name=PRIVATE_COLLECTION)
-    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-    restriction.groups.add(*groups.values())
-    for group in groups.values():
-        for codename in ("add_document", "change_document", "choose_document"):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtaildocs", codename=codename
-                ),
-            )
-    return collection
+    """Signed letters live in a collection per station (schools.letters)."""
+    from schools.letters import ensure_all_station_letters, letters_root
+
+    ensure_all_station_letters()
+    return letters_root()

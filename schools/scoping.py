@@ -16,6 +16,10 @@ OUTREACH_STAFF = "Outreach staff"
 
 ALL_STATIONS = None
 
+# {model: lookup from the model to its station}, for every model an admin viewset scopes
+# (schools.viewsets): logs and reports about those records are scoped the same way.
+SCOPED_MODELS = {}
+
 
 def station_ids(user):
     """The ids of the stations ``user`` may reach, or ALL_STATIONS (None) for everyone's."""

@@ -2,7 +2,7 @@
 the same base for events, attendance and stock."""
 
 from jindu.admin_views import ProjectSnippetViewSet
-from schools.scoping import ExportPermissionMixin, ScopedViewMixin, scope
+from schools.scoping import SCOPED_MODELS, ExportPermissionMixin, ScopedViewMixin, scope
 
 SCOPED_VIEWS = [
     "index_view_class",
@@ -30,6 +30,7 @@ class StationScopedSnippetViewSet(ProjectSnippetViewSet):
     station_path = "station"
 
     def __init__(self, *args, **kwargs):
+        SCOPED_MODELS[self.model] = self.station_path
         for name in SCOPED_VIEWS:
             extra = (ExportPermissionMixin,) if name == "index_view_class" else ()
             setattr(self, name, scoped(getattr(type(self), name), self.station_path, *extra))

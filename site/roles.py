@@ -60,10 +60,31 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+SITE_MEDIA = "Site media"
+
+
+def ensure_site_media():
+    """The collection of the public site's images and documents. Editors and reviewers have
+    their permissions here, never on the root collection, whose permissions Wagtail passes
+    down to every collection (the signed letters of the stations among them). Whatever sits
+    in the root itself moves here."""
+    root = Collection.get_first_root_node()
+    media = root.get_children().filter(name=SITE_MEDIA).first() or root.add_child(name=SITE_MEDIA)
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    for model in (get_image_model(), get_document_model()):
+        model.objects.filter(collection=root).update(collection=media)
+    GroupCollectionPermission.objects.filter(
+        collection=root, group__name__in=[EDITORS, REVIEWERS]
+    ).delete()
+    return media
+
+
 def ensure_editorial_groups(content_roots):
     """Create the Editors and Reviewers groups with permissions on ``content_roots`` (the
     home page of each language) and the review workflow on the same pages."""
-    root_collection = Collection.get_first_root_node()
+    media = ensure_site_media()
     groups = {}
     for name, codenames in PAGE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
@@ -80,7 +101,7 @@ def ensure_editorial_groups(content_roots):
         for app_label, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
-                collection=root_collection,
+                collection=media,
                 permission=_permission(app_label, codename),
             )
     ensure_review_workflow(groups[REVIEWERS], content_roots)

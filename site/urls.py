@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,8 +12,21 @@ from campaigns import calendars
 from jindu import views
 from jindu.api import api_router
 from jindu.sitemaps import BilingualSitemap
+from schools.views import ScopedSiteHistoryView
 
 urlpatterns = [
+    # Wagtail's site history, scoped to the user's station (it answers at Wagtail's address).
+    *[
+        path(
+            f"admin/reports/site-history/{suffix}",
+            view,
+            name=f"jindu_site_history{suffix and '_results'}",
+        )
+        for suffix, view in (
+            ("", require_admin_access(ScopedSiteHistoryView.as_view())),
+            ("results/", require_admin_access(ScopedSiteHistoryView.as_view(results_only=True))),
+        )
+    ],
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -303,3 +303,70 @@ def test_outreach_roles_cannot_reach_pages_and_editors_cannot_reach_outreach(wor
     assert not editor.has_perm("campaigns.view_event")
     assert not editor.has_perm("schools.view_counselloragreement")
     assert CounsellorAgreement.objects.count() == 2 and StockMovement.objects.count() == 2
+
+
+HISTORY = {
+    "editor": (H, H),
+    "reviewer": (H, H),
+    "staff": (A, H),
+    "manager": (A, H),
+    "administrator": (A, A),
+    "public": (D, D),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("model", ["event", "attendance", "counselloragreement"])
+def test_history_and_site_history_matrix(client, world, role, model):
+    """A record's own history is scoped like the record; the site history leaves out what
+    happened to another station's records."""
+    from wagtail.log_actions import log
+
+    records = world["records"]
+    for side in ("own", "other"):
+        log(records[side][model], "wagtail.edit", user=world["users"]["administrator"])
+    login(client, world, role)
+    app = "schools" if model == "counselloragreement" else "campaigns"
+    outcomes = []
+    for side in ("own", "other"):
+        url = reverse(f"wagtailsnippets_{app}_{model}:history", args=[records[side][model].pk])
+        outcomes.append(outcome_of(client.get(url)))
+    assert tuple(outcomes) == HISTORY[role]
+    site_history = client.get("/admin/reports/site-history/")
+    if role in ("staff", "manager"):
+        text = body(site_history)
+        assert str(records["own"][model]) in text
+        assert str(records["other"][model]) not in text
+
+
+LETTERS = {
+    "editor": (D, D),
+    "reviewer": (D, D),
+    "staff": (A, D),
+    "manager": (A, D),
+    "administrator": (A, A),
+    "public": (D, D),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_signed_letter_matrix(client, world, role):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from schools.letters import ensure_station_letters
+
+    letters = {}
+    for side, station in world["stations"].items():
+        letters[side] = get_document_model().objects.create(
+            title=f"{side}-letter",
+            file=ContentFile(b"%PDF-1.4 letter", name="letter.pdf"),
+            collection=ensure_station_letters(station),
+        )
+    login(client, world, role)
+    outcomes = tuple(
+        "allowed" if client.get(letters[side].url).status_code == 200 else "denied"
+        for side in ("own", "other")
+    )
+    assert outcomes == LETTERS[role]

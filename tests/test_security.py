@@ -184,7 +184,7 @@ def test_document_types_and_size(db, name, size, ok):
     form_class = get_document_form(get_document_model())
     form = form_class(
         data={"title": name, "collection": 1},
-        files={"file": SimpleUploadedFile(name, b"x" * size)},
+        files={"file": SimpleUploadedFile(name, b"%PDF-1.4\n" + b"x" * size)},
         user=UserFactory(is_superuser=True),
     )
     assert form.is_valid() is ok, form.errors

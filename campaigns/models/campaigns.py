@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from jindu.text import PlainTextFieldsMixin
+
 from .choices import CampaignKind
 
 
-class Campaign(models.Model):
+class Campaign(PlainTextFieldsMixin, models.Model):
     """A named push (宣传活动): the June 26 campaign month, a monthly theme (月主题) or a
     project, with its goals. Events belong to campaigns; a campaign may sit in another
     (the June 26 day within the June campaign month)."""
@@ -29,6 +31,9 @@ class Campaign(models.Model):
     goal_audience = models.PositiveIntegerField(_("goal: audience person-times"), default=0)
     goal_materials = models.PositiveIntegerField(_("goal: materials distributed"), default=0)
     description = models.TextField(_("description"), blank=True)
+
+    plain_text_fields = ("name", "theme")
+    text_fields = ("description",)
 
     panels = [
         FieldPanel("name"),

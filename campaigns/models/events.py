@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from jindu.choices import STUDENT_GROUPS, AudienceGroup
 from jindu.search import segmented
+from jindu.text import PlainTextFieldsMixin
 
 from .campaigns import Campaign
 from .choices import BOOKING_STATUSES, EventFormat, EventStatus, VenueType
@@ -53,7 +54,15 @@ class EventQuerySet(models.QuerySet):
         return events
 
 
-class Event(index.Indexed, ClusterableModel):
+def event_window(today=None):
+    """The days an event may start on: from EVENT_EARLIEST (the agencies' records begin in
+    2000) to EVENT_YEARS_AHEAD years from today. Anything outside is a typing error."""
+    today = today or timezone.localdate()
+    latest = today.replace(year=today.year + settings.EVENT_YEARS_AHEAD)
+    return settings.EVENT_EARLIEST, latest
+
+
+class Event(PlainTextFieldsMixin, index.Indexed, ClusterableModel):
     """One outreach event (活动). Public events appear on the events page and in the public
     calendar feed with their title, time, place and description only."""
 
@@ -172,6 +181,9 @@ class Event(index.Indexed, ClusterableModel):
     def __str__(self):
         return f"{self.title}（{timezone.localtime(self.start):%Y-%m-%d}）"
 
+    plain_text_fields = ("title", "organisation", "address", "partners")
+    text_fields = ("description", "decline_reason")
+
     # What a change must be compared with: a public event made internal, or a completed
     # one reopened, still changes the pages that showed it (campaigns.changes).
     TRACKED_FIELDS = ("is_public", "status", "campaign_id")
@@ -190,6 +202,10 @@ class Event(index.Indexed, ClusterableModel):
         self.loaded_values = {name: getattr(self, name) for name in self.TRACKED_FIELDS}
 
     def save(self, *args, **kwargs):
+        # A school event takes place in the school's district, whatever was typed: coverage
+        # by district counts it there.
+        if self.school_id:
+            self.district_id = self.school.district_id
         super().save(*args, **kwargs)
         self._remember_saved_values()
 
@@ -210,6 +226,23 @@ class Event(index.Indexed, ClusterableModel):
             }
         if self.status == EventStatus.COMPLETED and self.start and self.start > timezone.now():
             errors["status"] = _("An event that has not started yet cannot be completed.")
+        if self.start:
+            earliest, latest = event_window()
+            local_day = timezone.localtime(self.start).date()
+            if not earliest <= local_day <= latest:
+                errors["start"] = _(
+                    "An event must start between %(earliest)s and %(latest)s; check the year."
+                ) % {"earliest": earliest, "latest": latest}
+        was = getattr(self, "loaded_values", {}).get("status")
+        if (
+            was == EventStatus.COMPLETED
+            and self.status in (EventStatus.REQUESTED, EventStatus.PLANNED, EventStatus.CONFIRMED)
+            and self.attendance.exists()
+        ):
+            errors["status"] = _(
+                "This event has recorded attendance, so it was held: it stays completed. "
+                "Correct the headcounts instead, or cancel it if it never took place."
+            )
         if (
             self.status == EventStatus.CANCELLED
             and self.has_talk_request

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from jindu.text import PlainTextFieldsMixin
+
 from .events import Event
 
 
-class TalkRequest(models.Model):
+class TalkRequest(PlainTextFieldsMixin, models.Model):
     """What a school told us when it asked for a talk. The requester's name and phone are
     for the station's staff only; they are erased after the retention period
     (settings.TALK_REQUEST_RETENTION_DAYS) by `erase_old_request_contacts`."""
@@ -25,6 +27,15 @@ class TalkRequest(models.Model):
     language = models.CharField(_("language of the form"), max_length=10, default="zh-hans")
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     contacts_erased_at = models.DateTimeField(_("contact details erased at"), null=True, blank=True)
+
+    plain_text_fields = (
+        "school_name",
+        "contact_name",
+        "contact_phone",
+        "preferred_dates",
+        "grades",
+    )
+    text_fields = ("topic",)
 
     panels = [
         FieldPanel("event", read_only=True),

@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from jindu.text import PlainTextFieldsMixin
+
 from .choices import MaterialKind, MovementKind
 from .events import Event
 
 
-class Material(models.Model):
+class Material(PlainTextFieldsMixin, models.Model):
     """A kind of publicity material in the catalogue (宣传资料)."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -22,6 +24,8 @@ class Material(models.Model):
         _("unit"), max_length=20, default="份", help_text=_("e.g. 份, 张, 本, 个")
     )
     active = models.BooleanField(_("active"), default=True)
+
+    plain_text_fields = ("name", "unit")
 
     panels = [
         FieldPanel("name"),
@@ -42,7 +46,7 @@ class InsufficientStock(ValidationError):
     pass
 
 
-class StockMovement(models.Model):
+class StockMovement(PlainTextFieldsMixin, models.Model):
     """One line of a station's stock ledger (出入库). Stock is the sum of a station's
     movements of a material and never drops below zero: every movement is recorded through
     `record`, which locks the material while it checks."""
@@ -82,6 +86,8 @@ class StockMovement(models.Model):
         editable=False,
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    plain_text_fields = ("note",)
 
     panels = [
         FieldRowPanel([FieldPanel("material"), FieldPanel("station")]),

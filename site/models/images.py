@@ -1,7 +1,13 @@
+import io
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.utils.file import hash_filelike
+
+from jindu.image_files import without_metadata
 
 
 class JinduImage(AbstractImage):
@@ -23,6 +29,33 @@ class JinduImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_jinduimage", "Can choose image")]
+
+    def save(self, *args, **kwargs):
+        # A new file (the admin, multiple upload, an import, the demo): keep its pixels only.
+        if (
+            self.file
+            and not getattr(self.file, "_committed", True)
+            and not getattr(self, "_metadata_stripped", False)
+        ):
+            self.strip_metadata()
+        return super().save(*args, **kwargs)
+
+    def strip_metadata(self):
+        """Replace the file with its pixels, orientation applied, no EXIF (GPS), XMP or
+        comments (jindu.image_files). Returns whether the file changed."""
+        self.file.open()
+        self.file.seek(0)
+        data = self.file.read()
+        cleaned = without_metadata(data)
+        if cleaned is None or cleaned == data:
+            self.file.seek(0)
+            return False
+        name = self.file.name.rsplit("/", 1)[-1]
+        self.file = ContentFile(cleaned, name=name)
+        self._metadata_stripped = True
+        self.file_size = len(cleaned)
+        self.file_hash = hash_filelike(io.BytesIO(cleaned))
+        return True
 
 
 class JinduRendition(AbstractRendition):

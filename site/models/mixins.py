@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtailcache.cache import WagtailCacheMixin
 
 from jindu.search import segmented
+from jindu.text import plain_line
 
 CJK_CHARS_PER_MINUTE = 400
 
@@ -47,6 +48,14 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # No control characters or bidirectional overrides in a title, whoever saved it.
+        for name in ("title", "draft_title", "seo_title"):
+            value = getattr(self, name, None)
+            if value:
+                setattr(self, name, plain_line(value))
+        return super().save(*args, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail's restriction check and the page cache both ask while serving the same

@@ -1,6 +1,7 @@
 """Settings shared by every situation. Anything that differs per machine comes from the
 environment; see README.md, "Configuration"."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     # The request's site, as the worker found it before (jindu.routing).
     "jindu.routing.CurrentSiteMiddleware",
     "jindu.security.SiteCSPMiddleware",
+    # No control character (NUL above all) reaches a view, a form or the database.
+    "jindu.middleware.StripControlCharactersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -224,6 +227,12 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+# What staff may choose in their account settings: the zones the agencies work in (the full
+# list also holds names browsers no longer know, which broke the account page's script).
+# Plausible event dates (campaigns.models.events.event_window).
+EVENT_EARLIEST = datetime.date(int(os.environ.get("EVENT_EARLIEST_YEAR", "2000")), 1, 1)
+EVENT_YEARS_AHEAD = int(os.environ.get("EVENT_YEARS_AHEAD", "2"))
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "UTC"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
@@ -301,6 +310,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # our own images, and it would send a hash of each staff member's email to a third party.
 # Wagtail shows its own default avatar (or an uploaded one) instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions (blocked by the admin's
+# policy, and by networks in mainland China): upgrades are planned, see docs/deploy.md.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Uploads: known document types only, and size limits. SVG images are not accepted (they
 # can carry script).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
@@ -312,6 +324,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "jindu.JinduImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.forms.ImageForm"
 
 # Wagtail's database backend (SQLite FTS5 or PostgreSQL), with Chinese word segmentation.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search"}}
