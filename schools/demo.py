@@ -1,5 +1,6 @@
 """Demo data of the schools app: Shanghai's districts and the 19 work stations with the
-addresses and phones listed in shared/seeds/000 (Ziqiang, 2009), ~60 schools, counsellors,
+addresses and phones of Shanghai Ziqiang's 2009 profile of its district stations (under
+today's district names), ~60 schools, counsellors,
 agreements in every status, the public station directory and demo staff accounts."""
 
 import datetime

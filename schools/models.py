@@ -566,7 +566,6 @@ class StationDirectoryPage(IntroPage):
     parent_page_types = ["jindu.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "schools/station_directory_page.html"
 
     class Meta:
         verbose_name = _("station directory")

@@ -49,7 +49,6 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
     parent_page_types = ["jindu.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "campaigns/event_index_page.html"
 
     class Meta:
         verbose_name = _("events page")
@@ -196,7 +195,6 @@ class CampaignPage(PublicPageMixin, Page):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage", "jindu.HomePage"]
     subpage_types = []
-    template = "campaigns/campaign_page.html"
 
     class Meta:
         verbose_name = _("June 26 campaign page")
@@ -254,7 +252,6 @@ class CampaignIndexPage(IntroPage):
     parent_page_types = ["jindu.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
     max_count_per_parent = 1
-    template = "campaigns/campaign_index_page.html"
 
     class Meta:
         verbose_name = _("campaign index")
@@ -297,7 +294,6 @@ class TalkRequestPage(PublicPageMixin, Page):
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "campaigns/talk_request_page.html"
 
     class Meta:
         verbose_name = _("talk request form")

@@ -1,6 +1,14 @@
-"""Bilingual demo texts, drawn from the public articles in shared/seeds/ (Shanghai Ziqiang,
-Pinghu Life Sunshine, Shenzhen). Each item holds the Chinese source and its English
-translation in the same shape, so the pairs can be fed to wagtail-localize."""
+"""Bilingual demo texts. Their facts and figures are quoted from public articles:
+
+- 上海市自强社会服务总社 (Shanghai Ziqiang Social Service), agency profile, 2009;
+- 《十六年，禁毒社工在这座超大城市改变了什么？》 (Sixteen years of anti-drug social workers
+  in a megacity), 2019;
+- 平湖市生命阳光社工服务社 (Pinghu Life Sunshine Social Work Service), 浙江在线, 2016;
+- 《深圳600余名社工投身禁毒服务》, 深圳市社会工作者协会, 2021;
+- 《深圳促进社会工作精细化专业化发展》, 晶报, 2018.
+
+Each item holds the Chinese source and its English translation in the same shape, so the
+pairs can be fed to wagtail-localize."""
 
 HOME = {
     "zh": {

@@ -38,7 +38,6 @@ class SectionPage(RoutablePageMixin, IntroPage):
 
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = ["jindu.ArticlePage", "jindu.SectionPage"]
-    template = "jindu/section_page.html"
 
     class Meta:
         verbose_name = _("section")
@@ -174,7 +173,6 @@ class ArticlePage(PublicPageMixin, Page):
 
     parent_page_types = ["jindu.SectionPage"]
     subpage_types = []
-    template = "jindu/article_page.html"
     og_type = "article"
 
     class Meta:

@@ -52,7 +52,6 @@ class DrugIndexPage(IntroPage):
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = ["jindu.DrugFactPage"]
     max_count_per_parent = 1
-    template = "jindu/drug_index_page.html"
 
     class Meta:
         verbose_name = _("drug index")
@@ -130,7 +129,6 @@ class DrugFactPage(PublicPageMixin, Page):
     override_translatable_fields = [SynchronizedField("category")]
     parent_page_types = ["jindu.DrugIndexPage"]
     subpage_types = []
-    template = "jindu/drug_fact_page.html"
 
     class Meta:
         verbose_name = _("drug fact page")

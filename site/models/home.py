@@ -63,7 +63,6 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
-    template = "jindu/home_page.html"
 
     class Meta:
         verbose_name = _("home page")

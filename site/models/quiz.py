@@ -23,7 +23,6 @@ class QuizPage(PublicPageMixin, Page):
     search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = []
-    template = "jindu/quiz_page.html"
 
     class Meta:
         verbose_name = _("quiz")

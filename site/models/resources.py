@@ -83,7 +83,6 @@ class ResourceLibraryPage(IntroPage):
 
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = []
-    template = "jindu/resource_library_page.html"
 
     class Meta:
         verbose_name = _("resource library")

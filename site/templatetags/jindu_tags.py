@@ -161,3 +161,12 @@ def alternate_links(context):
 def localized_filter(page):
     """``page.localized`` with the locale looked up once per request."""
     return localized(page) if page else page
+
+
+@register.filter
+def tel_href(number):
+    """``tel:`` address of a phone number as people write it (021-1234 5678): digits and a
+    leading + only."""
+    number = str(number or "").strip()
+    digits = "".join(char for char in number if char.isdigit())
+    return f"tel:{'+' if number.startswith('+') else ''}{digits}"
