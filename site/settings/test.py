@@ -28,3 +28,14 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploaded test files go to a temporary folder, never the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="jindu-test-media-"))
+# What the tests expect, whatever the environment running them says (PAGE_CACHE=1 or a
+# rate limit in the shell must not change a test's outcome).
+FRAGMENT_CACHE = True
+PAGE_CACHE_SECONDS = 600
+TALK_REQUEST_RATE = "5/h"
+TALK_REQUEST_RETENTION_DAYS = 365
+RATELIMIT_IP_META_KEY = "REMOTE_ADDR"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+EVENT_YEARS_AHEAD = 2
