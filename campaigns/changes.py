@@ -131,13 +131,23 @@ def district_changed(district, deleted):
 
 
 def school_changed(school, deleted):
+    return schools_changed([school])
+
+
+def schools_changed(schools):
     # A school's name is where its public events take place.
     public = list(
-        Event.objects.filter(is_public=True, school_id=school.pk).values_list("pk", flat=True)
+        Event.objects.filter(
+            is_public=True, school_id__in=[school.pk for school in schools]
+        ).values_list("pk", flat=True)
     )
     if not public:
         return set()
     return event_pages(public) | {PUBLIC_FEED}
+
+
+# Asked once for many schools written in bulk (a spreadsheet import).
+school_changed.for_many = schools_changed
 
 
 RULES = {

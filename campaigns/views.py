@@ -27,8 +27,9 @@ from campaigns.models import (
     VenueType,
 )
 from campaigns.writeup import create_write_up, news_section
+from jindu.exports import LocalExportMixin
 from schools.models import Counsellor, Station
-from schools.scoping import is_station_manager, may_reach, scope
+from schools.scoping import may_reach, scope
 
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
@@ -149,7 +150,7 @@ def reset_feed_token(request, pk):
 # Reports
 
 
-class EventReportView(ReportView):
+class EventReportView(LocalExportMixin, ReportView):
     """Figures by campaign, district, station, venue type or month, exportable."""
 
     template_name = "campaigns/admin/report.html"
@@ -179,9 +180,8 @@ class EventReportView(ReportView):
         if dimension not in reports.DIMENSIONS:
             raise Http404
         self.dimension = dimension
+        # Everyone who may see the report may export it: it is scoped to their station.
         self.export_filename = f"events-by-{dimension}"
-        if self.is_export and not is_station_manager(request.user):
-            raise PermissionDenied
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("campaigns.view_event"):
@@ -227,7 +227,6 @@ class EventReportView(ReportView):
             "from": first.isoformat() if first else "",
             "to": last.isoformat() if last else "",
         }
-        context["can_export"] = is_station_manager(self.request.user)
         rows = self.object_list
         context["totals"] = {
             key: sum(getattr(r, key) for r in rows)
@@ -312,7 +311,7 @@ def write_up_event(request, pk):
     return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
-class StockLevelsView(ReportView):
+class StockLevelsView(LocalExportMixin, ReportView):
     """What each station has in stock, material by material, from the ledger."""
 
     page_title = gettext_lazy("Stock levels")
@@ -336,11 +335,6 @@ class StockLevelsView(ReportView):
         if not request.user.has_perm("campaigns.view_stockmovement"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if self.is_export and not is_station_manager(request.user):
-            raise PermissionDenied
 
     def get_queryset(self):
         from campaigns.stock import stock_levels

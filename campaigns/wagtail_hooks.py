@@ -206,6 +206,11 @@ class EventViewSet(StationScopedSnippetViewSet):
         "session_count",
     ]
     export_filename = "events"
+    export_for_staff = True
+    export_headings = {
+        "school_name": gettext_lazy("School"),
+        "campaign_name": gettext_lazy("Campaign"),
+    }
     copy_view_enabled = True
     inspect_view_enabled = True
 
@@ -237,6 +242,7 @@ class AttendanceViewSet(StationScopedSnippetViewSet):
     search_fields = ["event__title", "event__school__name", "event__organisation"]
     list_export = ["event.title", "event.start", "event.station.name", "group", "count"]
     export_filename = "attendance"
+    export_for_staff = True
 
 
 class MaterialViewSet(ProjectSnippetViewSet):
@@ -318,6 +324,8 @@ class StockMovementViewSet(StationScopedSnippetViewSet):
         "created_by",
     ]
     export_filename = "stock-movements"
+    export_for_staff = True
+    export_headings = {"event_title": gettext_lazy("Event")}
     inspect_view_enabled = True
 
 

@@ -1,6 +1,4 @@
-from django import forms
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import TranslatableMixin
@@ -49,22 +47,3 @@ class StationScopedForm(WagtailAdminModelForm):
         counsellors = self.fields.get("counsellors")
         if counsellors is not None:
             counsellors.queryset = counsellors.queryset.filter(station__in=self.reachable)
-
-
-class SchoolImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet"),
-        help_text=_(
-            "CSV or XLSX with the columns name, district, level, enrolment, address, contact, "
-            "phone. Schools are matched by name and district: existing ones are updated."
-        ),
-    )
-
-
-class TerminateAgreementForm(forms.Form):
-    terminated_on = forms.DateField(
-        label=_("terminated on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    termination_reason = forms.CharField(
-        label=_("reason for termination"), widget=forms.Textarea(attrs={"rows": 3})
-    )

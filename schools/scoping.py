@@ -111,12 +111,16 @@ class ScopedViewMixin:
 
 
 class ExportPermissionMixin:
-    """Spreadsheet exports are for station managers and administrators; others see no
-    export buttons and get a 403 if they ask for one by URL."""
+    """Spreadsheet exports are for station managers and administrators, and where the
+    viewset sets ``export_for_staff`` for outreach staff too (the listing is scoped, so
+    that is their own station's records); others see no export buttons and get a 403 if
+    they ask for one by URL."""
+
+    export_for_staff = False
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if not is_station_manager(request.user):
+        if not (self.export_for_staff or is_station_manager(request.user)):
             if getattr(self, "is_export", False):
                 raise PermissionDenied
             self.list_export = []

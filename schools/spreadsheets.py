@@ -1,242 +1,295 @@
-"""Importing the schools lists agencies already keep in spreadsheets (CSV or XLSX).
-
-Rows are matched by (name, district): a second import updates, never duplicates. Every bad
-row is reported with its row number and the good rows are imported; a file that cannot be
-read at all changes nothing."""
-
-import csv
-import io
-from dataclasses import dataclass, field
+"""The schools and counsellors lists agencies keep in spreadsheets, as the importer of
+jindu.spreadsheet_import reads them: headings as education bureaus and stations write
+them, districts and levels in either language."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
-
-import openpyxl
+from django.utils.translation import gettext_lazy
 
 from jindu.choices import SchoolLevel
 from jindu.localization import default_locale
-from schools.models import District, School
+from jindu.spreadsheet_import import Column, Importer
+from schools.models import Counsellor, CounsellorRole, District, School, Station
+from schools.scoping import ALL_STATIONS, station_ids
 
-COLUMNS = ["name", "district", "level", "enrolment", "address", "contact", "phone"]
-REQUIRED = ["name", "district", "level"]
-# Column headings staff actually use, in either language.
-HEADINGS = {
-    "name": "name",
-    "学校": "name",
-    "学校名称": "name",
-    "名称": "name",
-    "district": "district",
-    "区": "district",
-    "区县": "district",
-    "所在区": "district",
-    "level": "level",
-    "类型": "level",
-    "学段": "level",
-    "学校类型": "level",
-    "enrolment": "enrolment",
-    "enrollment": "enrolment",
-    "学生数": "enrolment",
-    "在校生": "enrolment",
-    "address": "address",
-    "地址": "address",
-    "contact": "contact",
-    "联系人": "contact",
-    "phone": "phone",
-    "电话": "phone",
-    "联系电话": "phone",
-}
 LEVEL_NAMES = {
     "小学": SchoolLevel.PRIMARY,
     "初中": SchoolLevel.JUNIOR,
+    "初级中学": SchoolLevel.JUNIOR,
     "高中": SchoolLevel.SENIOR,
+    "高级中学": SchoolLevel.SENIOR,
+    "完全中学": SchoolLevel.SENIOR,
     "职业学校": SchoolLevel.VOCATIONAL,
     "职校": SchoolLevel.VOCATIONAL,
     "中职": SchoolLevel.VOCATIONAL,
+    "中等职业学校": SchoolLevel.VOCATIONAL,
+    "技校": SchoolLevel.VOCATIONAL,
     "高校": SchoolLevel.UNIVERSITY,
     "大学": SchoolLevel.UNIVERSITY,
+    "高等院校": SchoolLevel.UNIVERSITY,
+    "primary school": SchoolLevel.PRIMARY,
+    "junior secondary": SchoolLevel.JUNIOR,
+    "junior high": SchoolLevel.JUNIOR,
+    "middle school": SchoolLevel.JUNIOR,
+    "senior secondary": SchoolLevel.SENIOR,
+    "high school": SchoolLevel.SENIOR,
+    "vocational": SchoolLevel.VOCATIONAL,
+    "university": SchoolLevel.UNIVERSITY,
+    "college": SchoolLevel.UNIVERSITY,
 }
-MAX_ROWS = 20000
+ROLE_NAMES = {
+    "社工": CounsellorRole.SOCIAL_WORKER,
+    "禁毒社工": CounsellorRole.SOCIAL_WORKER,
+    "同伴辅导员": CounsellorRole.PEER,
+    "朋辈辅导员": CounsellorRole.PEER,
+    "志愿者": CounsellorRole.VOLUNTEER,
+    "social worker": CounsellorRole.SOCIAL_WORKER,
+    "peer counsellor": CounsellorRole.PEER,
+    "peer counselor": CounsellorRole.PEER,
+    "volunteer": CounsellorRole.VOLUNTEER,
+}
 
 
-class UnreadableFile(Exception):
-    """The file as a whole cannot be read; nothing was imported."""
-
-
-@dataclass
-class SchoolImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list = field(default_factory=list)  # (row number, message)
-
-    @property
-    def summary(self):
-        return _(
-            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(failed)s rows with errors"
-        ) % {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "failed": len(self.errors),
-        }
-
-
-def read_rows(name, content):
-    """(row number, {column: text}) for every data row; the first row holds the headings."""
-    lowered = (name or "").lower()
-    if lowered.endswith(".xlsx"):
-        rows = _xlsx_rows(content)
-    elif lowered.endswith(".csv"):
-        rows = _csv_rows(content)
-    else:
-        raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
-    try:
-        headings = next(rows)
-    except StopIteration as error:
-        raise UnreadableFile(_("The file is empty.")) from error
-    columns = [
-        HEADINGS.get(str(h or "").strip().lower(), HEADINGS.get(str(h or "").strip()))
-        for h in headings
-    ]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise UnreadableFile(
-            _("The first row must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            raise UnreadableFile(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
-        record = {}
-        for column, value in zip(columns, values, strict=False):
-            if column:
-                record[column] = "" if value is None else str(value).strip()
-        if any(record.values()):
-            yield number, record
-
-
-def _csv_rows(content):
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnreadableFile(_("The CSV file is neither UTF-8 nor GB18030 text."))
-    yield from csv.reader(io.StringIO(text))
-
-
-def _xlsx_rows(content):
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from error
-    sheet = workbook.worksheets[0]
-    for row in sheet.iter_rows(values_only=True):
-        yield [_cell(value) for value in row]
-    workbook.close()
-
-
-def _cell(value):
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _district_lookup():
-    lookup = {}
-    for district in District.objects.filter(locale=default_locale()):
-        lookup[district.name] = district
-        lookup[district.code.lower()] = district
-        # "浦东新区" and "浦东" both name Pudong.
-        for suffix in ("新区", "区", "县"):
-            if district.name.endswith(suffix):
-                lookup[district.name[: -len(suffix)]] = district
-    return lookup
-
-
-def _level(text):
-    text = text.strip()
-    if text.lower() in SchoolLevel.values:
-        return text.lower()
-    for label, value in LEVEL_NAMES.items():
-        if text == label:
-            return value
-    for value, label in SchoolLevel.choices:
-        if text.lower() == str(label).lower():
-            return value
+def _choice(text, choices, names):
+    """The code of a choice named by its code, its label in either language, or a name
+    offices use for it."""
+    lowered = text.strip().lower()
+    if lowered in {code for code, _label in choices}:
+        return lowered
+    if text.strip() in names or lowered in names:
+        return names.get(text.strip()) or names[lowered]
+    for code, label in choices:
+        if lowered == str(label).lower():
+            return code
     return None
 
 
-def import_schools(name, content):
-    """Import a spreadsheet's rows. Raises UnreadableFile (nothing imported) when the file
-    itself cannot be read."""
-    rows = list(read_rows(name, content))  # read everything before writing anything
-    districts = _district_lookup()
-    report = SchoolImportReport()
-    for number, record in rows:
-        try:
-            with transaction.atomic():
-                outcome = _import_row(record, districts)
-        except ValidationError as error:
-            messages = "; ".join(
-                f"{field}: {' '.join(errs)}" if field != "__all__" else " ".join(errs)
-                for field, errs in error.message_dict.items()
-            )
-            report.errors.append((number, messages))
+def district_lookup():
+    """Every name a district goes by, in every language, to its record in the default
+    locale (the one schools and stations point to): 浦东新区, 浦东, pudong, Pudong New Area."""
+    base = {d.translation_key: d for d in District.objects.filter(locale=default_locale())}
+    lookup = {}
+    for district in District.objects.all():
+        target = base.get(district.translation_key)
+        if target is None:
             continue
-        setattr(report, outcome, getattr(report, outcome) + 1)
-    return report
+        names = {district.name, district.code}
+        for suffix in ("新区", "区", "县", " new area", " district", " county"):
+            if district.name.lower().endswith(suffix):
+                names.add(district.name[: -len(suffix)])
+        for name in names:
+            lookup[name.strip().lower()] = target
+    return lookup
 
 
-def _import_row(record, districts):
-    name = record.get("name", "")
-    if not name:
-        raise ValidationError({"name": [_("The school has no name.")]})
-    district = districts.get(record.get("district", "").strip()) or districts.get(
-        record.get("district", "").strip().lower()
-    )
+def parse_district(text, lookup):
+    district = lookup.get(text.strip().lower())
     if district is None:
-        raise ValidationError(
-            {"district": [_("Unknown district “%(name)s”.") % {"name": record.get("district", "")}]}
-        )
-    level = _level(record.get("level", ""))
-    if level is None:
-        raise ValidationError(
-            {
-                "level": [
-                    _("Unknown level “%(level)s”; use 小学, 初中, 高中, 职业学校 or 高校.")
-                    % {"level": record.get("level", "")}
-                ]
-            }
-        )
-    enrolment_text = record.get("enrolment", "").replace(",", "") or "0"
+        raise ValidationError(_("Unknown district “%(name)s”.") % {"name": text})
+    return district
+
+
+def parse_count(text):
     try:
-        enrolment = int(float(enrolment_text))
+        number = float(text.replace(",", "").replace("，", "").replace(" ", ""))
     except ValueError as error:
+        raise ValidationError(_("“%(value)s” is not a number.") % {"value": text}) from error
+    if number < 0 or not number.is_integer():
         raise ValidationError(
-            {"enrolment": [_("“%(value)s” is not a number.") % {"value": record.get("enrolment")}]}
-        ) from error
-    values = {
-        "level": level,
-        "enrolment": enrolment,
-        "address": record.get("address", "")[:255],
-        "contact_person": record.get("contact", "")[:50],
-        "contact_phone": record.get("phone", "")[:40],
+            _("“%(value)s” is not a whole number of 0 or more.") % {"value": text}
+        )
+    return int(number)
+
+
+class SchoolImporter(Importer):
+    kind = "schools"
+    model = School
+    label = gettext_lazy("schools")
+    permission = "schools.add_school"
+    columns = (
+        Column(
+            "name",
+            gettext_lazy("School name"),
+            ("学校", "学校名称", "名称", "校名", "school"),
+            key=True,
+        ),
+        Column(
+            "district",
+            gettext_lazy("District"),
+            ("区", "区县", "所在区", "所属区", "所在区县", "区域"),
+            key=True,
+        ),
+        Column(
+            "level",
+            gettext_lazy("Level"),
+            ("类型", "学段", "学校类型", "办学类型", "学校类别", "type"),
+            needed_for_new=True,
+        ),
+        Column(
+            "enrolment",
+            gettext_lazy("Enrolment"),
+            (
+                "学生数",
+                "学生人数",
+                "在校生",
+                "在校生数",
+                "在校学生数",
+                "在校人数",
+                "enrollment",
+                "students",
+                "pupils",
+            ),
+        ),
+        Column("address", gettext_lazy("Address"), ("地址", "学校地址", "详细地址", "通讯地址")),
+        Column("contact_person", gettext_lazy("Contact person"), ("联系人", "联络人", "contact")),
+        Column(
+            "contact_phone",
+            gettext_lazy("Contact phone"),
+            ("电话", "联系电话", "联系方式", "手机", "phone", "telephone", "tel"),
+        ),
+    )
+    sample_rows = {
+        "zh": (
+            (
+                "上海市浦东新区示范小学",
+                "浦东新区",
+                "小学",
+                1200,
+                "浦东新区学府路1号",
+                "张老师",
+                "021-50000001",
+            ),
+            ("上海市徐汇区示范中学", "徐汇区", "初中", 800, "", "", ""),
+        ),
+        "en": (
+            (
+                "Pudong Demonstration Primary School",
+                "Pudong New Area",
+                "primary school",
+                1200,
+                "1 Xuefu Road",
+                "Ms Zhang",
+                "021-50000001",
+            ),
+            (
+                "Xuhui Demonstration Middle School",
+                "Xuhui District",
+                "junior secondary",
+                800,
+                "",
+                "",
+                "",
+            ),
+        ),
     }
-    school = School.objects.filter(Q(name=name) & Q(district=district)).first()
-    if school is None:
-        school = School(name=name[:100], district=district, **values)
-        school.full_clean()
-        school.save()
-        return "created"
-    if all(getattr(school, key) == value for key, value in values.items()):
-        return "unchanged"
-    for key, value in values.items():
-        setattr(school, key, value)
-    school.full_clean()
-    school.save()
-    return "updated"
+
+    def lookups(self, user):
+        return {"districts": district_lookup()}
+
+    def existing(self, user, lookups):
+        return {(s.name, s.district_id): s for s in School.objects.all()}
+
+    def parse_district(self, text, lookups):
+        return parse_district(text, lookups["districts"])
+
+    def parse_level(self, text, lookups):
+        level = _choice(text, SchoolLevel.choices, LEVEL_NAMES)
+        if level is None:
+            raise ValidationError(
+                _("Unknown level “%(level)s”; use 小学, 初中, 高中, 职业学校 or 高校.")
+                % {"level": text}
+            )
+        return level
+
+    def parse_enrolment(self, text, lookups):
+        return parse_count(text)
+
+
+class CounsellorImporter(Importer):
+    """Counsellors of the stations the uploader reaches, matched by name and station (by
+    its name in either language)."""
+
+    kind = "counsellors"
+    model = Counsellor
+    label = gettext_lazy("counsellors")
+    permission = "schools.add_counsellor"
+    columns = (
+        Column(
+            "name", gettext_lazy("Name"), ("姓名", "名字", "辅导员", "社工姓名", "name"), key=True
+        ),
+        Column(
+            "station",
+            gettext_lazy("Work station"),
+            ("工作站", "社工站", "站点", "所属站点", "station"),
+            key=True,
+        ),
+        Column(
+            "role",
+            gettext_lazy("Role"),
+            ("角色", "身份", "类别", "职务", "role"),
+            needed_for_new=True,
+        ),
+        Column(
+            "qualifications", gettext_lazy("Qualifications"), ("资质", "资格", "职业资格", "证书")
+        ),
+        Column("phone", gettext_lazy("Phone"), ("电话", "手机", "联系电话", "联系方式")),
+        Column("email", gettext_lazy("Email"), ("邮箱", "电子邮箱", "电子邮件", "e-mail")),
+    )
+    sample_rows = {
+        "zh": (
+            ("王芳", "浦东新区禁毒社工站", "社工", "助理社会工作师，2015年", "13800000000", ""),
+        ),
+        "en": (
+            (
+                "Wang Fang",
+                "Pudong Anti-drug Social Work Station",
+                "social worker",
+                "Assistant social worker, 2015",
+                "13800000000",
+                "",
+            ),
+        ),
+    }
+
+    def may_import(self, user):
+        return super().may_import(user) and station_ids(user) != frozenset()
+
+    def lookups(self, user):
+        ids = station_ids(user) if user is not None else ALL_STATIONS
+        stations = Station.objects.filter(locale=default_locale())
+        if ids is not ALL_STATIONS:
+            stations = stations.filter(pk__in=ids)
+        lookup = {}
+        for station in stations:
+            lookup[station.name.strip().lower()] = station
+        for translated in Station.objects.exclude(locale=default_locale()):
+            for station in stations:
+                if station.translation_key == translated.translation_key:
+                    lookup[translated.name.strip().lower()] = station
+        return {"stations": lookup, "station_ids": ids}
+
+    def existing(self, user, lookups):
+        counsellors = Counsellor.objects.all()
+        if lookups["station_ids"] is not ALL_STATIONS:
+            counsellors = counsellors.filter(station_id__in=lookups["station_ids"])
+        return {(c.name, c.station_id): c for c in counsellors}
+
+    def parse_station(self, text, lookups):
+        station = lookups["stations"].get(text.strip().lower())
+        if station is None:
+            raise ValidationError(
+                _("“%(name)s” is not a work station you may import counsellors for.")
+                % {"name": text}
+            )
+        return station
+
+    def parse_role(self, text, lookups):
+        role = _choice(text, CounsellorRole.choices, ROLE_NAMES)
+        if role is None:
+            raise ValidationError(
+                _("Unknown role “%(role)s”; use 社工, 同伴辅导员 or 志愿者.") % {"role": text}
+            )
+        return role
+
+
+IMPORTERS = [SchoolImporter(), CounsellorImporter()]

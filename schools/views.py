@@ -16,8 +16,8 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import InspectView
 
+from jindu.exports import LocalExportMixin
 from jindu.localization import default_locale
-from schools.forms import SchoolImportForm
 from schools.models import CounsellorAgreement, District, School
 from schools.scoping import (
     SCOPED_MODELS,
@@ -26,7 +26,6 @@ from schools.scoping import (
     reaches_all_stations,
     scope,
 )
-from schools.spreadsheets import UnreadableFile, import_schools
 
 
 def agreement_edit_url(agreement):
@@ -106,39 +105,6 @@ def renew_agreement(request, pk):
     return redirect(agreement_edit_url(renewal))
 
 
-def import_schools_view(request):
-    if not request.user.has_perm("schools.add_school"):
-        raise PermissionDenied
-    report = None
-    if request.method == "POST":
-        form = SchoolImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                report = import_schools(upload.name, upload.read())
-            except UnreadableFile as error:
-                form.add_error("file", str(error))
-            else:
-                level = messages.WARNING if report.errors else messages.SUCCESS
-                messages.add_message(request, level, report.summary)
-    else:
-        form = SchoolImportForm()
-    return TemplateResponse(
-        request,
-        "schools/import_schools.html",
-        {
-            "form": form,
-            "report": report,
-            "page_title": _("Import schools"),
-            "header_title": _("Import schools"),
-            "breadcrumbs_items": [
-                {"url": reverse("wagtailsnippets_schools_school:list"), "label": _("Schools")},
-                {"url": "", "label": _("Import schools")},
-            ],
-        },
-    )
-
-
 class SchoolInspectView(InspectView):
     """A school with its agreements, each with its renewal history; agreements of other
     stations are left out."""
@@ -205,7 +171,7 @@ def percentage(part, whole):
     return round(part * 100 / whole, 1) if whole else 0.0
 
 
-class CoverageReportView(ReportView):
+class CoverageReportView(LocalExportMixin, ReportView):
     page_title = gettext_lazy("School coverage")
     header_icon = "site"
     template_name = "schools/coverage_report.html"

@@ -15,11 +15,11 @@ SCOPED_VIEWS = [
 ]
 
 
-def scoped(view_class, station_path, *extra_mixins):
+def scoped(view_class, station_path, *extra_mixins, **attributes):
     return type(
         f"Scoped{view_class.__name__}",
         (*extra_mixins, ScopedViewMixin, view_class),
-        {"station_path": station_path},
+        {"station_path": station_path, **attributes},
     )
 
 
@@ -28,12 +28,23 @@ class StationScopedSnippetViewSet(ProjectSnippetViewSet):
     lookup from the model to its station (e.g. "station", or "event__station")."""
 
     station_path = "station"
+    # Outreach staff may export the listing (their own station's records) too.
+    export_for_staff = False
 
     def __init__(self, *args, **kwargs):
         SCOPED_MODELS[self.model] = self.station_path
         for name in SCOPED_VIEWS:
-            extra = (ExportPermissionMixin,) if name == "index_view_class" else ()
-            setattr(self, name, scoped(getattr(type(self), name), self.station_path, *extra))
+            view_class = getattr(type(self), name)
+            if name == "index_view_class":
+                view_class = scoped(
+                    view_class,
+                    self.station_path,
+                    ExportPermissionMixin,
+                    export_for_staff=self.export_for_staff,
+                )
+            else:
+                view_class = scoped(view_class, self.station_path)
+            setattr(self, name, view_class)
         super().__init__(*args, **kwargs)
 
     def get_chooser_view_mixins(self):

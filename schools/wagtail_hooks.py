@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
-from wagtail.admin.widgets import Button, HeaderButton
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetGroup
 
@@ -29,26 +29,13 @@ from schools.models import (
     StationMembership,
     default_locale_only,
 )
-from schools.scoping import scope
+from schools.scoping import ExportPermissionMixin, scope
 from schools.viewsets import StationScopedSnippetViewSet
 
 
 def edit_handler(model, form_class):
     """The model's panels with the form that enforces the rules of its listing's role."""
     return ObjectList(model.panels, base_form_class=form_class)
-
-
-class SchoolIndexView(IndexView):
-    @cached_property
-    def header_buttons(self):
-        buttons = super().header_buttons
-        if self.request.user.has_perm("schools.add_school"):
-            buttons.append(
-                HeaderButton(
-                    _("Import"), url=reverse("schools_import"), icon_name="upload", priority=20
-                )
-            )
-        return buttons
 
 
 def renew_button(user, agreement, button_class):
@@ -133,6 +120,7 @@ class CounsellorViewSet(StationScopedSnippetViewSet):
     list_select_related = ["station"]
     search_fields = ["name", "qualifications", "station__name"]
     edit_handler = edit_handler(Counsellor, StationScopedForm)
+    import_kind = "counsellors"
 
 
 class SchoolFilterSet(WagtailFilterSet):
@@ -147,7 +135,9 @@ class SchoolViewSet(ProjectSnippetViewSet):
     """Schools are shared by all stations: every outreach role may read them."""
 
     model = School
-    index_view_class = SchoolIndexView
+    # Read by all; the export (with the private contact details) is for managers.
+    index_view_class = type("SchoolIndexView", (ExportPermissionMixin, IndexView), {})
+    import_kind = "schools"
     icon = "group"
     menu_label = _("Schools")
     list_display = ["name", "district", "level", "enrolment", "active"]
@@ -273,10 +263,16 @@ class SchoolsGroup(SnippetViewSetGroup):
 register_snippet(SchoolsGroup)
 
 
+@hooks.register("jindu_spreadsheet_importers")
+def spreadsheet_importers():
+    from schools.spreadsheets import IMPORTERS
+
+    return IMPORTERS
+
+
 @hooks.register("register_admin_urls")
 def register_schools_urls():
     return [
-        path("schools/import/", views.import_schools_view, name="schools_import"),
         path(
             "schools/agreements/<int:pk>/renew/",
             views.renew_agreement,

@@ -4,6 +4,7 @@
   word required), so a search is always a queryset that station scoping and filters can
   narrow further, Chinese without spaces is split into words (jieba), and it works the
   same on SQLite and PostgreSQL;
+- exports as Chinese offices open them (jindu.exports);
 - inspect views in the reader's time zone and language: local times, 是/否 for yes and
   no, a dash for nothing.
 """
@@ -13,14 +14,17 @@ from functools import cached_property
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from jindu.exports import LocalExportMixin
 from jindu.search import query_words
 
 
@@ -96,6 +100,30 @@ class ReadableInspectMixin:
         return readable(super().get_field_display_value(field_name, field))
 
 
+class ImportButtonMixin:
+    """An Import button on the listing, for those who may import its records
+    (jindu.spreadsheet_import); ``import_kind`` names the importer."""
+
+    import_kind = None
+
+    @cached_property
+    def header_buttons(self):
+        from jindu.spreadsheet_import import importer_for
+
+        buttons = super().header_buttons
+        importer = importer_for(self.import_kind)
+        if importer is not None and importer.may_import(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import"),
+                    url=reverse("jindu_import_upload", args=[self.import_kind]),
+                    icon_name="upload",
+                    priority=20,
+                )
+            )
+        return buttons
+
+
 def with_mixin(mixin, view_class):
     if issubclass(view_class, mixin):
         return view_class
@@ -112,9 +140,19 @@ class ProjectSnippetViewSet(SnippetViewSet):
     search_backend_name = None
     chooser_view_mixins = ()
     chooser_search_fields = None
+    # The importer (jindu.spreadsheet_import) whose Import button the listing shows.
+    import_kind = None
 
     def __init__(self, *args, **kwargs):
-        self.index_view_class = with_mixin(WordSearchMixin, self.index_view_class)
+        if self.import_kind:
+            self.index_view_class = type(
+                self.index_view_class.__name__,
+                (ImportButtonMixin, self.index_view_class),
+                {"import_kind": self.import_kind},
+            )
+        self.index_view_class = with_mixin(
+            LocalExportMixin, with_mixin(WordSearchMixin, self.index_view_class)
+        )
         self.inspect_view_class = with_mixin(ReadableInspectMixin, self.inspect_view_class)
         super().__init__(*args, **kwargs)
 

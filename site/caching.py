@@ -339,6 +339,30 @@ def _record_changed(sender, instance, **kwargs):
         retire_for(rule(instance, deleted) or ())
 
 
+def records_changed(instances, chunk=1000):
+    """Retire what shows any of ``instances``, written in bulk (bulk writes send no signals
+    to ``_record_changed``), every path once. A rule with a ``for_many(instances)`` is asked
+    once per chunk of records, others once per record."""
+    by_model = {}
+    for instance in instances:
+        by_model.setdefault(type(instance), []).append(instance)
+    shown = set()
+    for model, records in by_model.items():
+        for rule in change_rules().get(model, ()):
+            many = getattr(rule, "for_many", None)
+            if many is not None:
+                answers = [many(records[i : i + chunk]) for i in range(0, len(records), chunk)]
+            else:
+                answers = [rule(record, False) for record in records]
+            for paths in answers:
+                if paths is EVERYTHING:
+                    retire(everything=True)
+                    return
+                shown |= set(paths or ())
+    if shown:
+        retire(shown)
+
+
 def _is_page(instance):
     from wagtail.models import Page
 

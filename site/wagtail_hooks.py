@@ -3,12 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from jindu.admin_views import ProjectSnippetViewSet
 from jindu.models import Resource
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(ProjectSnippetViewSet):
     model = Resource
     icon = "doc-full-inverse"
     menu_label = _("Downloads")
@@ -99,3 +99,19 @@ def public_changes_of_the_site():
         Resource: resource,
         Tag: tag,
     }
+
+
+@hooks.register("register_admin_urls")
+def register_spreadsheet_import_urls():
+    from django.urls import path
+
+    from jindu import import_views
+
+    return [
+        path("imports/<slug:kind>/", import_views.upload, name="jindu_import_upload"),
+        path("imports/<slug:kind>/sample.csv", import_views.sample, name="jindu_import_sample"),
+        path("imports/job/<int:pk>/", import_views.job_view, name="jindu_import_job"),
+        path("imports/job/<int:pk>/confirm/", import_views.confirm, name="jindu_import_confirm"),
+        path("imports/job/<int:pk>/cancel/", import_views.cancel, name="jindu_import_cancel"),
+        path("imports/job/<int:pk>/problems.csv", import_views.report, name="jindu_import_report"),
+    ]

@@ -138,6 +138,9 @@ LISTINGS = [
 ]
 
 
+EMPTY_FILTERS = {"wagtailsnippets_jindu_resource:list": {"resource_type": "", "language": ""}}
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_listing_searches_in_both_languages(client, office, role, subtests):
     client.force_login(office["users"][role])
@@ -147,6 +150,9 @@ def test_every_listing_searches_in_both_languages(client, office, role, subtests
             for words in (query, "talk", "讲座 学校", "a%b_c"):
                 response = client.get(url, {"q": words})
                 assert response.status_code in (200, 302), (url, words, response.status_code)
+            # As the listing's search box asks: its results URL, with the filters left empty.
+            results = client.get(url + "results/", {"q": query, **EMPTY_FILTERS.get(listing, {})})
+            assert results.status_code in (200, 302), (url, "results", results.status_code)
             response = client.get(url, {"q": query})
             if response.status_code != 200 or role not in ("staff", "manager", "administrator"):
                 continue

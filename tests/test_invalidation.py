@@ -250,3 +250,24 @@ def test_unrelated_pages_stay_cached_while_staff_record_their_work(
     for url in urls:
         assert client.get(url)[HEADER] == "hit", url
     assert client.get(campaigns["june_page"].url)[HEADER] == "miss"
+
+
+def test_a_spreadsheet_import_retires_the_public_events_at_its_schools_once(site_tree, retired):
+    """Bulk writes send no signals: the import asks the same rules, once for all rows."""
+    from jindu.spreadsheet_import import check, write
+    from schools.spreadsheets import SchoolImporter
+
+    station = StationFactory()
+    at = SchoolFactory(name="有公开活动的学校", district=station.district, enrolment=100)
+    quiet = SchoolFactory(name="没有公开活动的学校", district=station.district, enrolment=100)
+    event = EventFactory(station=station, school=at, district=station.district, is_public=True)
+    retired.clear()
+    content = (
+        "学校名称,区,在校学生数\n"
+        f"{at.name},{station.district.name},500\n{quiet.name},{station.district.name},600\n"
+    ).encode()
+    importer = SchoolImporter()
+    write(importer, check(importer, None, "schools.csv", content))
+    assert f"/events/{event.pk}/" in retired.paths
+    assert "/events.ics" in retired.paths
+    assert retired.everything is False

@@ -179,6 +179,8 @@ RECORDS = {
 }
 # Staff may correct attendance they recorded, so they may delete it.
 ATTENDANCE_OVERRIDES = {("staff", "delete"): (A, H)}
+# Staff export their own station's events, attendance and stock (not agreements).
+STAFF_EXPORTS = {"event", "attendance", "stockmovement"}
 # Ledger lines are final for everyone: "edit" and "delete" lead back to the list unchanged.
 LEDGER_OVERRIDES = {
     (role, action): {
@@ -195,6 +197,8 @@ LEDGER_OVERRIDES = {
 
 def expected(role, model, action):
     own, other = RECORDS[role][action]
+    if (role, action) == ("staff", "export") and model in STAFF_EXPORTS:
+        own, other = A, H
     if model == "attendance":
         own, other = ATTENDANCE_OVERRIDES.get((role, action), (own, other))
     if model == "stockmovement":
@@ -238,16 +242,19 @@ def test_calendar_matrix(client, world, role, own, other):
 
 
 @pytest.mark.parametrize(
-    ("role", "own", "other", "can_export"),
+    ("role", "own", "other", "exports_figures", "exports_coverage"),
     [
-        ("editor", D, D, False),
-        ("staff", A, H, False),
-        ("manager", A, H, True),
-        ("administrator", A, A, True),
-        ("public", D, D, False),
+        ("editor", D, D, False, False),
+        # Staff export their own station's figures (the report is scoped), not coverage.
+        ("staff", A, H, True, False),
+        ("manager", A, H, True, True),
+        ("administrator", A, A, True, True),
+        ("public", D, D, False, False),
     ],
 )
-def test_report_and_dashboard_matrix(client, world, role, own, other, can_export):
+def test_report_and_dashboard_matrix(
+    client, world, role, own, other, exports_figures, exports_coverage
+):
     login(client, world, role)
     url = reverse("campaigns_report", args=["station"])
     response = client.get(url)
@@ -255,9 +262,13 @@ def test_report_and_dashboard_matrix(client, world, role, own, other, can_export
     response = client.get(url)
     assert outcome_of(response, lambda r: "别站" in body(r)) == other
     export = client.get(url, {"export": "csv"})
-    assert (export.status_code == 200) == can_export
+    assert (export.status_code == 200) == exports_figures
+    if exports_figures:
+        sheet = b"".join(export.streaming_content).decode("utf-8-sig")
+        assert "本站" in sheet
+        assert ("别站" in sheet) == (other == A)
     coverage = client.get(reverse("schools_coverage"), {"export": "csv"})
-    assert (coverage.status_code == 200) == can_export
+    assert (coverage.status_code == 200) == exports_coverage
 
 
 @time_machine.travel(datetime.datetime(2026, 6, 25, 12, tzinfo=SHANGHAI), tick=False)

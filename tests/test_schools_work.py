@@ -6,15 +6,14 @@ import io
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.urls import reverse
 
 import openpyxl
 import pytest
 
 from jindu.localization import translate
-from schools.models import School, StationDirectoryPage, StationMembership
+from schools.models import StationDirectoryPage, StationMembership
 from schools.reminders import send_renewal_reminders
 from schools.roles import ensure_outreach_groups
 from schools.scoping import STATION_MANAGERS
@@ -103,114 +102,6 @@ def test_reminder_command_and_task(groups):
     assert "0 emails sent, 0 agreements reported" in out.getvalue()
     result = send_renewal_reminders_task.enqueue()
     assert result.return_value == [0, 0] or result.return_value == (0, 0)
-
-
-# Import
-
-HEADER = ["name", "district", "level", "enrolment", "address", "contact", "phone"]
-
-
-@pytest.fixture
-def pudong(db):
-    return DistrictFactory(name="浦东新区", code="pudong")
-
-
-def xlsx(rows):
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def csv_bytes(rows, encoding="utf-8"):
-    return "\n".join(",".join(str(c) for c in row) for row in rows).encode(encoding)
-
-
-def test_import_good_and_bad_rows_from_xlsx(pudong, tmp_path, english):
-    path = tmp_path / "schools.xlsx"
-    path.write_bytes(
-        xlsx(
-            [
-                HEADER,
-                ["浦东实验小学", "浦东新区", "小学", 1200, "学府路1号", "张老师", "021-50000001"],
-                ["浦东第一中学", "浦东", "senior", "1,800", "", "", ""],
-                ["无名区学校", "火星区", "小学", 100, "", "", ""],
-                ["浦东职校", "浦东新区", "技校", 100, "", "", ""],
-                ["浦东初级中学", "pudong", "初中", -5, "", "", ""],
-                ["浦东大学", "浦东新区", "高校", "很多", "", "", ""],
-            ]
-        )
-    )
-    with pytest.raises(CommandError, match="2 created, 0 updated, 0 unchanged, 4 rows with errors"):
-        call_command("import_schools", str(path), stdout=io.StringIO(), stderr=io.StringIO())
-    assert set(School.objects.values_list("name", flat=True)) == {"浦东实验小学", "浦东第一中学"}
-    school = School.objects.get(name="浦东第一中学")
-    assert (school.level, school.enrolment, school.district) == ("senior", 1800, pudong)
-
-
-def test_reimport_updates_by_name_and_district(pudong, tmp_path, english):
-    path = tmp_path / "schools.csv"
-    path.write_bytes(csv_bytes([HEADER, ["浦东实验小学", "浦东新区", "小学", 1200, "", "", ""]]))
-    call_command("import_schools", str(path), stdout=io.StringIO())
-    path.write_bytes(
-        csv_bytes([HEADER, ["浦东实验小学", "浦东新区", "小学", 1300, "", "", ""]], "gb18030")
-    )
-    out = io.StringIO()
-    call_command("import_schools", str(path), stdout=out)
-    assert "0 created, 1 updated" in out.getvalue()
-    assert School.objects.get().enrolment == 1300
-    call_command("import_schools", str(path), stdout=out)
-    assert "0 created, 0 updated, 1 unchanged" in out.getvalue()
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("schools.xlsx", b"not a workbook", "not a readable XLSX"),
-        ("schools.pdf", b"%PDF", "Only .csv and .xlsx"),
-        ("schools.csv", b"", "empty"),
-        ("schools.csv", "学校名称,电话\n浦东实验小学,1\n".encode(), "missing: district, level"),
-    ],
-)
-def test_unreadable_file_imports_nothing(pudong, tmp_path, name, content, message, english):
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(CommandError, match=message):
-        call_command("import_schools", str(path), stdout=io.StringIO(), stderr=io.StringIO())
-    assert not School.objects.exists()
-
-
-def test_import_screen_reports_row_errors(client, pudong, groups):
-    manager = manager_of(StationFactory(), "m@example.org")
-    client.force_login(manager)
-    upload = SimpleUploadedFile(
-        "schools.csv",
-        csv_bytes(
-            [
-                HEADER,
-                ["浦东实验小学", "浦东新区", "小学", 1200, "", "", ""],
-                ["坏行", "火星区", "小学", 1, "", "", ""],
-            ]
-        ),
-    )
-    response = client.post(reverse("schools_import"), {"file": upload})
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "火星区" in html
-    assert School.objects.filter(name="浦东实验小学").exists()
-
-
-def test_import_screen_refuses_staff_without_permission(client, groups):
-    from schools.scoping import OUTREACH_STAFF
-
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=OUTREACH_STAFF))
-    client.force_login(user)
-    response = client.get(reverse("schools_import"))
-    assert response.status_code in (302, 403)
 
 
 # Coverage

@@ -2,6 +2,7 @@ from .articles import ArticlePage, ArticlePageTag, SectionPage
 from .drugs import DrugCategory, DrugFactPage, DrugIndexPage
 from .home import HomePage
 from .images import JinduImage, JinduRendition
+from .imports import SpreadsheetImport
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
 from .site_settings import SiteSettings
@@ -23,4 +24,5 @@ __all__ = [
     "ResourceType",
     "SectionPage",
     "SiteSettings",
+    "SpreadsheetImport",
 ]

@@ -300,6 +300,8 @@ FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 # purges; our talk-request notices) runs at once in development. Production keeps it in the
 # database for `manage.py db_worker` (django-tasks-db), so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The largest spreadsheet (in rows) one import takes (jindu.spreadsheet_import).
+SPREADSHEET_IMPORT_MAX_ROWS = int(os.environ.get("SPREADSHEET_IMPORT_MAX_ROWS", "50000"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@jindu.example")

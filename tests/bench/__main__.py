@@ -22,14 +22,22 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=10, help="wrk run length")
     parser.add_argument("--mix-seconds", type=int, default=60, help="the June 26 mix")
     parser.add_argument("--requests", type=int, default=10000, help="before reading memory")
+    parser.add_argument("--import-rows", type=int, default=20000, help="spreadsheet import")
+    parser.add_argument(
+        "--only", choices=["imports"], help="only this part (printed, not written to docs)"
+    )
     options = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jindu.settings.production")
     import django
 
     django.setup()
-    from tests.bench import pages
+    from tests.bench import imports, pages
 
+    if options.only == "imports":
+        print(imports.markdown(imports.run(options.import_rows)))
+        return 0
     pages.run(
+        import_rows=options.import_rows,
         sizes=options.events,
         articles=options.articles,
         schools=options.schools,

@@ -32,7 +32,7 @@ from django.urls import reverse
 
 from wagtail.models import Page, Site
 
-from tests.bench import serving
+from tests.bench import imports, serving
 from tests.bench.peer import Bakerydemo
 
 ROOT = Path(settings.BASE_DIR)
@@ -216,7 +216,9 @@ GROWTH_VIEWS = [
 ]
 
 
-def run(*, sizes, articles, schools, repeat, seconds, mix_seconds, memory_requests, stdout):
+def run(
+    *, sizes, articles, schools, repeat, seconds, mix_seconds, memory_requests, import_rows, stdout
+):
     label = database_label()
     report = {
         "database": label,
@@ -235,6 +237,8 @@ def run(*, sizes, articles, schools, repeat, seconds, mix_seconds, memory_reques
     for name in GROWTH_VIEWS:
         group = "public" if name == "search" else "admin"
         report["growth"][name] = round(large[group][name]["ms"] / small[group][name]["ms"], 2)
+    stdout.write(f"Importing {import_rows} schools from a spreadsheet")
+    report["imports"] = imports.run(import_rows)
     stdout.write("Serving")
     report["serving"] = serving.run(
         {name: row["url"] for name, row in large["public"].items() if name != "bare page"},
@@ -289,6 +293,7 @@ def markdown(report):
             f"| {growth}{'×' if growth else ''} |"
         )
     lines.append(f"\nSearch grows {report['growth']['search']}× between the two sizes.")
+    lines += ["", imports.markdown(report["imports"])]
     lines += ["", serving.markdown(report["serving"])]
     lines += ["", "| target | holds |", "|---|---|"]
     for row in report["targets"]:

@@ -1,0 +1,467 @@
+"""Importing the lists agencies keep in spreadsheets (CSV in UTF-8 or GB18030/GBK, or XLSX),
+in two steps that never lose a cell:
+
+1. **check**: read the file, recognise its columns by the headings offices use (either
+   language, spacing and punctuation ignored), and work out row by row what would be
+   added, updated or left unchanged, and what is wrong with each bad row, by number;
+2. **import**, once the person who uploaded it has seen that: check again (the database
+   may have moved on) and write every good row in one transaction, so that a file is
+   imported whole or not at all.
+
+Only the columns the file has are written; an empty cell in one of them changes nothing
+unless the uploader asked for empty cells to clear. Both steps run as background tasks
+(jindu.tasks) so that a large file never holds a request.
+
+An app describes what it imports with an :class:`Importer` and offers it from its
+``jindu_spreadsheet_importers`` hook."""
+
+import csv
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+from wagtail.search.backends import get_search_backends
+
+import openpyxl
+
+from jindu import caching
+
+logger = logging.getLogger(__name__)
+
+HEADING_NOISE = re.compile(r"[\s*＊:：()（）\[\]【】_\-/.。]+")
+# Problems listed row by row in the preview; the full list is in the downloadable report.
+PROBLEMS_SHOWN = 200
+
+
+def max_rows():
+    return getattr(settings, "SPREADSHEET_IMPORT_MAX_ROWS", 50000)
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be imported; nothing was written. The message says why,
+    in the uploader's language."""
+
+
+def normalised_heading(text):
+    return HEADING_NOISE.sub("", force_str(text or "")).lower()
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an importer knows: ``name`` is the model field it writes."""
+
+    name: str
+    label: object
+    headings: tuple = ()
+    key: bool = False  # identifies the record: the file must have it, every row must fill it
+    needed_for_new: bool = False  # a new record cannot be made without it
+
+
+class Importer:
+    """What one kind of record needs to come in from a spreadsheet. Subclasses set the
+    attributes and may define ``parse_<column>(text, lookups)`` returning the field's value
+    or raising ValidationError with a message for the uploader."""
+
+    kind = ""  # in URLs
+    model = None
+    label = ""  # plural, for headings: "schools"
+    permission = ""
+    columns = ()
+    sample_rows = ()  # one or two example rows, in column order, for the sample file
+
+    def may_import(self, user):
+        return user.has_perm(self.permission)
+
+    def lookups(self, user):
+        """Whatever parsing the rows needs, read once (districts by name, …)."""
+        return {}
+
+    def existing(self, user, lookups):
+        """{key: instance} of the records a row may update."""
+        raise NotImplementedError
+
+    def key_of(self, values):
+        return tuple(_comparable(values[c.name]) for c in self.columns if c.key)
+
+    def parse(self, column, text, lookups):
+        parser = getattr(self, f"parse_{column.name}", None)
+        return parser(text, lookups) if parser else text
+
+    def cleared(self, column):
+        """The value an empty cell gives when empty cells clear the field."""
+        model_field = self.model._meta.get_field(column.name)
+        return model_field.get_default()
+
+    def build(self, values, lookups):
+        return self.model(**values)
+
+    def written(self, created, updated):
+        """After the rows are written (bulk writes send no signals): the search index and
+        the public pages that show such records."""
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(self.model, [*created, *updated])
+        caching.records_changed([*created, *updated])
+
+    @property
+    def unchecked_fields(self):
+        """Relations, resolved from lookups: validating them again would cost a query a row."""
+        return [f.name for f in self.model._meta.get_fields() if f.is_relation]
+
+    def headings_map(self):
+        """Every heading a column goes by: its field name, its label in every language of
+        the site (a sample file downloaded in English imports for a Chinese reader) and the
+        headings offices use."""
+        mapping = {}
+        for column in self.columns:
+            labels = []
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    labels.append(force_str(column.label))
+            for heading in (column.name, *labels, *column.headings):
+                mapping[normalised_heading(heading)] = column
+        return mapping
+
+
+@dataclass
+class Row:
+    number: int
+    outcome: str  # created, updated, unchanged or problem
+    instance: object = None
+    changed: tuple = ()
+    problem: str = ""
+
+
+@dataclass
+class Check:
+    recognised: list  # [(heading as in the file, label)]
+    unrecognised: list  # [heading]
+    rows: list = field(default_factory=list)
+
+    def count(self, outcome):
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def problems(self):
+        return [(row.number, row.problem) for row in self.rows if row.outcome == "problem"]
+
+    def as_outcome(self):
+        return {
+            "recognised": [[heading, force_str(label)] for heading, label in self.recognised],
+            "unrecognised": self.unrecognised,
+            "counts": {
+                outcome: self.count(outcome)
+                for outcome in ("created", "updated", "unchanged", "problem")
+            },
+            "problems": [[number, problem] for number, problem in self.problems],
+        }
+
+
+def importers():
+    found = {}
+    for hook in hooks.get_hooks("jindu_spreadsheet_importers"):
+        for importer in hook():
+            found[importer.kind] = importer
+    return found
+
+
+def importer_for(kind):
+    return importers().get(kind)
+
+
+# Reading
+
+
+def read_table(name, content):
+    """(headings, [(row number, cells)]) of the file's first sheet; row 1 holds the headings."""
+    lowered = (name or "").lower()
+    if lowered.endswith(".xlsx"):
+        rows = _xlsx_rows(content)
+    elif lowered.endswith(".csv") or lowered.endswith(".txt"):
+        rows = _csv_rows(content)
+    else:
+        raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
+    rows = [[_text(cell) for cell in row] for row in rows]
+    while rows and not any(rows[0]):
+        rows.pop(0)
+    if not rows:
+        raise UnreadableFile(_("The file is empty."))
+    if len(rows) - 1 > max_rows():
+        raise UnreadableFile(
+            _("The file has %(rows)s rows; at most %(max)s can be imported at once.")
+            % {"rows": len(rows) - 1, "max": max_rows()}
+        )
+    return rows[0], list(enumerate(rows[1:], start=2))
+
+
+def _csv_rows(content):
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UnreadableFile(_("The CSV file is neither UTF-8 nor GB18030 (GBK) text."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _xlsx_rows(content):
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+        workbook.close()
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from error
+    return rows
+
+
+def _text(cell):
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).strip()
+
+
+def _comparable(value):
+    return value.pk if hasattr(value, "pk") else value
+
+
+# Checking
+
+
+def check(importer, user, name, content, empty_cells_clear=False, progress=None):
+    """What importing the file would do, row by row; raises UnreadableFile."""
+    headings, rows = read_table(name, content)
+    mapping = importer.headings_map()
+    positions, recognised, unrecognised = {}, [], []
+    for position, heading in enumerate(headings):
+        column = mapping.get(normalised_heading(heading))
+        if column is None or column.name in positions:
+            if heading:
+                unrecognised.append(heading)
+            continue
+        positions[column.name] = position
+        recognised.append((heading, column.label))
+    missing = [force_str(c.label) for c in importer.columns if c.key and c.name not in positions]
+    if missing:
+        raise UnreadableFile(
+            _("The first row must name the columns; none was recognised for: %(columns)s.")
+            % {"columns": "、".join(missing)}
+        )
+    present = [c for c in importer.columns if c.name in positions]
+    lookups = importer.lookups(user)
+    existing = importer.existing(user, lookups)
+    result = Check(recognised, unrecognised)
+    first_row_of = {}
+    for done, (number, cells) in enumerate(rows, start=1):
+        record = {c.name: _cell(cells, positions[c.name]) for c in present}
+        if any(record.values()):
+            result.rows.append(
+                _check_row(
+                    importer,
+                    number,
+                    record,
+                    present,
+                    lookups,
+                    existing,
+                    first_row_of,
+                    empty_cells_clear,
+                )
+            )
+        if progress and done % 1000 == 0:
+            progress(done, len(rows))
+    return result
+
+
+def _cell(cells, position):
+    return cells[position] if position < len(cells) else ""
+
+
+def _check_row(
+    importer, number, record, present, lookups, existing, first_row_of, empty_cells_clear
+):
+    values, problems = {}, []
+    for column in present:
+        text = record[column.name]
+        if not text:
+            if column.key:
+                problems.append(_("%(column)s is empty.") % {"column": column.label})
+            elif empty_cells_clear:
+                values[column.name] = importer.cleared(column)
+            continue
+        try:
+            values[column.name] = importer.parse(column, text, lookups)
+        except ValidationError as error:
+            problems.append(f"{column.label}: {' '.join(error.messages)}")
+    if problems:
+        return Row(number, "problem", problem=" ".join(problems))
+    key = importer.key_of(values)
+    if key in first_row_of:
+        return Row(
+            number,
+            "problem",
+            problem=_("The same %(record)s as row %(row)s.")
+            % {"record": importer.model._meta.verbose_name, "row": first_row_of[key]},
+        )
+    first_row_of[key] = number
+    instance = existing.get(key)
+    if instance is None:
+        needed = [
+            force_str(c.label)
+            for c in importer.columns
+            if (c.needed_for_new or c.key) and c.name not in values
+        ]
+        if needed:
+            return Row(
+                number,
+                "problem",
+                problem=_("A new %(record)s needs: %(columns)s.")
+                % {"record": importer.model._meta.verbose_name, "columns": "、".join(needed)},
+            )
+        instance, outcome, changed = importer.build(values, lookups), "created", tuple(values)
+    else:
+        changed = tuple(
+            name
+            for name, value in values.items()
+            if _comparable(getattr(instance, name)) != _comparable(value)
+        )
+        for name in changed:
+            setattr(instance, name, values[name])
+        outcome = "updated" if changed else "unchanged"
+    if outcome != "unchanged":
+        try:
+            instance.full_clean(
+                exclude=importer.unchecked_fields, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            return Row(number, "problem", problem=_validation_text(importer.model, error))
+    return Row(number, outcome, instance, changed)
+
+
+def _validation_text(model, error):
+    parts = []
+    for name, messages in error.message_dict.items():
+        if name == "__all__":
+            parts.append(" ".join(messages))
+        else:
+            label = model._meta.get_field(name).verbose_name
+            parts.append(f"{label}: {' '.join(messages)}")
+    return " ".join(parts)
+
+
+# Writing
+
+
+def write(importer, result):
+    """Write every good row of a check, in one transaction."""
+    created = [row.instance for row in result.rows if row.outcome == "created"]
+    updated = [row.instance for row in result.rows if row.outcome == "updated"]
+    changed_fields = sorted(
+        {name for row in result.rows if row.outcome == "updated" for name in row.changed}
+    )
+    with transaction.atomic():
+        importer.model.objects.bulk_create(created, batch_size=500)
+        if updated:
+            importer.model.objects.bulk_update(updated, changed_fields, batch_size=500)
+        importer.written(created, updated)
+
+
+def summary(counts):
+    return _(
+        "%(created)s added, %(updated)s updated, %(unchanged)s unchanged, %(problem)s rows with problems"
+    ) % {key: counts.get(key, 0) for key in ("created", "updated", "unchanged", "problem")}
+
+
+# The two steps as a job (jindu.models.SpreadsheetImport), run by jindu.tasks.
+
+
+def run_check(job):
+    Status = type(job).Status
+    importer = importer_for(job.kind)
+    with translation.override(job.language):
+
+        def progress(done, total):
+            type(job).objects.filter(pk=job.pk).update(rows_checked=done, rows_total=total)
+
+        try:
+            result = check(
+                importer,
+                job.user,
+                job.file_name,
+                bytes(job.content),
+                job.empty_cells_clear,
+                progress,
+            )
+        except UnreadableFile as error:
+            _finish(job, Status.FAILED, failure=str(error))
+            return
+        except Exception:
+            logger.exception("Checking spreadsheet import %s failed", job.pk)
+            _finish(
+                job,
+                Status.FAILED,
+                failure=_(
+                    "The file could not be checked because of an error on the server. Nothing was imported."
+                ),
+            )
+            return
+        job.outcome = result.as_outcome()
+        job.rows_total = job.rows_checked = len(result.rows)
+        job.status = Status.READY
+        job.save(update_fields=["outcome", "rows_total", "rows_checked", "status"])
+
+
+def run_import(job):
+    """Import a checked job; only one of concurrent confirmations gets to."""
+    Status = type(job).Status
+    claimed = type(job).objects.filter(pk=job.pk, status=Status.IMPORTING).exists()
+    if not claimed:
+        return
+    importer = importer_for(job.kind)
+    with translation.override(job.language):
+        try:
+            result = check(
+                importer, job.user, job.file_name, bytes(job.content), job.empty_cells_clear
+            )
+            write(importer, result)
+        except UnreadableFile as error:
+            _finish(job, Status.FAILED, failure=str(error))
+            return
+        except Exception:
+            logger.exception("Spreadsheet import %s failed; nothing was written", job.pk)
+            _finish(
+                job,
+                Status.FAILED,
+                failure=_(
+                    "An error on the server stopped the import. Nothing was imported: the database is as it was."
+                ),
+            )
+            return
+        _finish(job, Status.DONE, outcome=result.as_outcome())
+
+
+def _finish(job, status, failure="", outcome=None):
+    job.status, job.failure, job.finished_at = status, failure, timezone.now()
+    fields = ["status", "failure", "finished_at"]
+    if outcome is not None:
+        job.outcome = outcome
+        fields.append("outcome")
+    if status in (type(job).Status.DONE, type(job).Status.FAILED):
+        # The file held private details (contact people, phones): not kept once used.
+        job.content = b""
+        fields.append("content")
+    job.save(update_fields=fields)

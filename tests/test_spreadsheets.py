@@ -1,0 +1,537 @@
+"""Spreadsheets in and out as Chinese offices use them: imports in two steps (check, then
+confirm) that never lose a cell, in the background, whole or not at all; exports that open
+in Excel and LibreOffice with local times, labels and no live formulas."""
+
+import csv
+import datetime
+import io
+import re
+import shutil
+import subprocess
+
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+import openpyxl
+import pytest
+
+from campaigns.models import EventStatus
+from campaigns.roles import ensure_campaign_permissions
+from jindu.localization import translate
+from jindu.models import SpreadsheetImport
+from jindu.spreadsheet_import import Importer
+from schools.models import Counsellor, School, StationMembership
+from schools.roles import ensure_outreach_groups
+from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
+from tests.factories import (
+    CounsellorFactory,
+    DistrictFactory,
+    EventFactory,
+    SchoolFactory,
+    StationFactory,
+    UserFactory,
+)
+
+HEADER = ["学校名称", "区", "学段", "在校学生数", "学校地址", "联系人", "联系电话"]
+
+
+@pytest.fixture
+def groups(db):
+    groups = ensure_outreach_groups()
+    ensure_campaign_permissions()
+    return groups
+
+
+@pytest.fixture
+def pudong(db):
+    return DistrictFactory(name="浦东新区", code="pudong")
+
+
+def member(station, group, email="m@example.org"):
+    user = UserFactory(email=email)
+    user.groups.add(Group.objects.get(name=group))
+    StationMembership.objects.create(user=user, station=station)
+    return user
+
+
+def xlsx(rows):
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(rows, encoding="utf-8"):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def upload(client, content, name="schools.csv", kind="schools", **fields):
+    """Upload through the admin view; the tasks run at once (ImmediateBackend)."""
+    response = client.post(
+        reverse("jindu_import_upload", args=[kind]),
+        {"file": SimpleUploadedFile(name, content), **fields},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return SpreadsheetImport.objects.latest("pk")
+
+
+def confirm(client, job):
+    response = client.post(reverse("jindu_import_confirm", args=[job.pk]))
+    assert response.status_code == 302
+    job.refresh_from_db()
+    return job
+
+
+@pytest.fixture
+def manager(groups, pudong, django_capture_on_commit_callbacks):
+    return member(StationFactory(district=pudong), STATION_MANAGERS)
+
+
+@pytest.fixture
+def signed_in(client, manager, django_capture_on_commit_callbacks):
+    """A station manager's client whose commit callbacks (the enqueued tasks) run."""
+    client.force_login(manager)
+    original = client.post
+
+    def post(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return original(*args, **kwargs)
+
+    client.post = post
+    return client
+
+
+# Import: what the file does not say changes nothing
+
+
+def test_unknown_and_missing_columns_change_nothing(signed_in, pudong):
+    school = SchoolFactory(
+        name="浦东实验小学",
+        district=pudong,
+        level="primary",
+        enrolment=900,
+        address="学府路1号",
+        contact_person="张老师",
+        contact_phone="021-50000001",
+    )
+    job = upload(
+        signed_in,
+        csv_bytes(
+            [
+                ["学校名称", "区", "学段", "学生总人数（人）", "备注"],
+                ["浦东实验小学", "浦东新区", "小学", 950, "新校区"],
+            ]
+        ),
+    )
+    assert job.status == "ready"
+    assert job.outcome["unrecognised"] == ["学生总人数（人）", "备注"]
+    assert job.outcome["counts"] == {"created": 0, "updated": 0, "unchanged": 1, "problem": 0}
+    page = signed_in.get(reverse("jindu_import_job", args=[job.pk])).content.decode()
+    assert "学生总人数（人）" in page and "备注" in page
+    confirm(signed_in, job)
+    school.refresh_from_db()
+    assert (school.enrolment, school.address, school.contact_person, school.contact_phone) == (
+        900,
+        "学府路1号",
+        "张老师",
+        "021-50000001",
+    )
+
+
+def test_known_enrolment_heading_updates_only_that_column(signed_in, pudong):
+    school = SchoolFactory(name="浦东实验小学", district=pudong, enrolment=900, address="学府路1号")
+    job = upload(
+        signed_in, csv_bytes([["学校名称", "区", "在校学生数"], ["浦东实验小学", "浦东", "1,250"]])
+    )
+    assert job.outcome["counts"]["updated"] == 1
+    assert [heading for heading, _label in job.outcome["recognised"]] == [
+        "学校名称",
+        "区",
+        "在校学生数",
+    ]
+    confirm(signed_in, job)
+    school.refresh_from_db()
+    assert (school.enrolment, school.address) == (1250, "学府路1号")
+
+
+def test_empty_cells_change_nothing_unless_asked(signed_in, pudong):
+    school = SchoolFactory(name="浦东实验小学", district=pudong, address="学府路1号")
+    rows = csv_bytes([["学校名称", "区", "学校地址"], ["浦东实验小学", "浦东新区", ""]])
+    job = confirm(signed_in, upload(signed_in, rows))
+    school.refresh_from_db()
+    assert (job.outcome["counts"]["unchanged"], school.address) == (1, "学府路1号")
+    job = confirm(signed_in, upload(signed_in, rows, empty_cells_clear="on"))
+    school.refresh_from_db()
+    assert (job.outcome["counts"]["updated"], school.address) == (1, "")
+
+
+def test_gbk_file_with_chinese_headings_and_english_districts_imports(signed_in, pudong):
+    translate(pudong, "en", {"浦东新区": "Pudong New Area"})
+    content = csv_bytes(
+        [
+            HEADER,
+            ["浦东实验小学", "浦东新区", "小学", 1200, "学府路1号", "张老师", "021-50000001"],
+            ["Pudong No. 1 Middle School", "Pudong New Area", "senior secondary", 1800, "", "", ""],
+            ["浦东职校", "Pudong", "中职", 600, "", "", ""],
+        ],
+        "gbk",
+    )
+    job = confirm(signed_in, upload(signed_in, content))
+    assert job.status == "done", job.failure
+    assert job.outcome["counts"]["created"] == 3
+    levels = dict(School.objects.values_list("name", "level"))
+    assert levels == {
+        "浦东实验小学": "primary",
+        "Pudong No. 1 Middle School": "senior",
+        "浦东职校": "vocational",
+    }
+    assert set(School.objects.values_list("district", flat=True)) == {pudong.pk}
+    assert School.objects.get(name="浦东实验小学").contact_phone == "021-50000001"
+
+
+def test_preview_lists_every_bad_row_and_imports_only_the_good_ones(signed_in, pudong):
+    content = xlsx(
+        [
+            HEADER,
+            ["浦东实验小学", "浦东新区", "小学", 1200, "", "", ""],
+            ["无名区学校", "火星区", "小学", 100, "", "", ""],
+            ["浦东某校", "浦东新区", "幼儿园", 100, "", "", ""],
+            ["浦东初级中学", "pudong", "初中", -5, "", "", ""],
+            ["浦东大学", "浦东新区", "高校", "很多", "", "", ""],
+            ["浦东实验小学", "浦东新区", "小学", 1300, "", "", ""],
+            ["", "浦东新区", "小学", 1, "", "", ""],
+            ["浦东新校", "浦东新区", "", 100, "", "", ""],
+        ]
+    )
+    job = upload(signed_in, content, name="学校.xlsx")
+    problems = dict(job.outcome["problems"])
+    assert sorted(problems) == [3, 4, 5, 6, 7, 8, 9]
+    assert "火星区" in problems[3]
+    assert "幼儿园" in problems[4]
+    assert "-5" in problems[5]
+    assert "很多" in problems[6]
+    assert "第 2 行" in problems[7]
+    assert "学校名称" in problems[8]
+    assert "学段" in problems[9]
+    page = signed_in.get(reverse("jindu_import_job", args=[job.pk])).content.decode()
+    assert "火星区" in page and "导入 1 行" in page
+    assert not School.objects.exists()  # nothing before the confirmation
+    report = signed_in.get(reverse("jindu_import_report", args=[job.pk]))
+    assert report.content.startswith("\ufeff".encode())
+    assert "火星区" in report.content.decode("utf-8-sig")
+    confirm(signed_in, job)
+    assert list(School.objects.values_list("name", "enrolment")) == [("浦东实验小学", 1200)]
+
+
+def test_a_file_that_fails_halfway_leaves_the_database_as_it_was(signed_in, pudong, monkeypatch):
+    SchoolFactory(name="老学校", district=pudong, enrolment=500)
+    content = csv_bytes(
+        [HEADER, ["老学校", "浦东新区", "小学", 600, "", "", ""]]
+        + [[f"新学校{i}", "浦东新区", "小学", 100, "", "", ""] for i in range(1200)]
+    )
+    job = upload(signed_in, content)
+    assert job.outcome["counts"] == {"created": 1200, "updated": 1, "unchanged": 0, "problem": 0}
+
+    def fail(self, created, updated):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Importer, "written", fail)
+    job = confirm(signed_in, job)
+    assert job.status == "failed"
+    assert "数据库保持原样" in job.failure
+    assert School.objects.count() == 1
+    assert School.objects.get().enrolment == 500
+    assert job.content == b""  # the file is not kept
+
+
+def test_confirming_twice_imports_once(signed_in, pudong):
+    job = upload(
+        signed_in, csv_bytes([HEADER, ["浦东实验小学", "浦东新区", "小学", 1, "", "", ""]])
+    )
+    confirm(signed_in, job)
+    response = signed_in.post(reverse("jindu_import_confirm", args=[job.pk]), follow=True)
+    assert "不再等待导入" in response.content.decode()
+    assert School.objects.count() == 1
+
+
+def test_unreadable_files_and_missing_key_columns_import_nothing(signed_in, pudong):
+    for name, content, message in [
+        ("schools.xlsx", b"not a workbook", "XLSX"),
+        ("schools.csv", b"\n\n", "\u6587\u4ef6\u662f\u7a7a\u7684"),
+        ("schools.csv", "学校名称,电话\n浦东实验小学,1\n".encode(), "区"),
+    ]:
+        job = upload(signed_in, content, name=name)
+        assert job.status == "failed"
+        assert message in job.failure, job.failure
+    response = signed_in.post(
+        reverse("jindu_import_upload", args=["schools"]),
+        {"file": SimpleUploadedFile("schools.pdf", b"%PDF")},
+    )
+    assert response.status_code == 200
+    assert "只能导入 .csv 和 .xlsx 文件" in response.content.decode()
+    assert not School.objects.exists()
+
+
+def test_jobs_are_their_uploaders_alone(signed_in, client, pudong, groups):
+    job = upload(signed_in, csv_bytes([HEADER]))
+    other = member(StationFactory(), STATION_MANAGERS, "other@example.org")
+    client.force_login(other)
+    for name in ("jindu_import_job", "jindu_import_report"):
+        assert client.get(reverse(name, args=[job.pk])).status_code == 404
+    assert client.post(reverse("jindu_import_confirm", args=[job.pk])).status_code == 404
+
+
+def test_staff_may_not_import_schools(client, groups):
+    client.force_login(member(StationFactory(), OUTREACH_STAFF))
+    response = client.get(reverse("jindu_import_upload", args=["schools"]))
+    assert response.status_code == 302
+    assert "没有权限" in client.get(response["Location"]).content.decode()
+    listing = client.get(reverse("wagtailsnippets_schools_school:list")).content.decode()
+    assert reverse("jindu_import_upload", args=["schools"]) not in listing
+
+
+def test_counsellors_import_only_into_the_managers_station(signed_in, manager, pudong):
+    own = StationMembership.objects.get(user=manager).station
+    other = StationFactory(name="徐汇区禁毒社工站")
+    CounsellorFactory(name="王芳", station=own, role="volunteer", phone="1")
+    content = csv_bytes(
+        [
+            ["姓名", "工作站", "身份", "手机"],
+            ["王芳", own.name, "社工", ""],
+            ["李明", own.name, "志愿者", "13900000000"],
+            ["赵强", other.name, "社工", ""],
+        ]
+    )
+    job = confirm(signed_in, upload(signed_in, content, kind="counsellors"))
+    assert job.outcome["counts"] == {"created": 1, "updated": 1, "unchanged": 0, "problem": 1}
+    assert other.name in dict(job.outcome["problems"])[4]
+    assert dict(Counsellor.objects.values_list("name", "role")) == {
+        "王芳": "social_worker",
+        "李明": "volunteer",
+    }
+    assert Counsellor.objects.get(name="王芳").phone == "1"
+    assert not Counsellor.objects.filter(station=other).exists()
+
+
+def test_the_command_checks_and_imports(pudong, tmp_path, english):
+    path = tmp_path / "schools.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                ["name", "district", "level", "enrolment"],
+                ["A", "pudong", "primary", 5],
+                ["B", "Mars", "primary", 1],
+            ]
+        )
+    )
+    with pytest.raises(CommandError, match="1 added, 0 updated, 0 unchanged, 1 rows with problems"):
+        call_command(
+            "import_schools", str(path), "--check", stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    assert not School.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("import_schools", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert list(School.objects.values_list("name", flat=True)) == ["A"]
+
+
+def test_twenty_thousand_rows_return_at_once_and_finish_in_the_background(signed_in):
+    """With the task worker of production (django-tasks' database backend), the upload and
+    the confirmation each return before the work is done; the worker then does it."""
+    client = signed_in
+    rows = [HEADER] + [
+        [f"学校{i}", "浦东新区", "小学", 100 + i % 900, f"路{i}号", "", ""] for i in range(20000)
+    ]
+    database_tasks = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    with override_settings(TASKS=database_tasks):
+        job = upload(client, xlsx(rows), name="schools.xlsx")
+        assert job.status == "checking"
+        page = client.get(reverse("jindu_import_job", args=[job.pk])).content.decode()
+        assert "data-jindu-import-pending" in page
+        call_command(
+            "db_worker",
+            batch=True,
+            no_startup_delay=True,
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
+        job.refresh_from_db()
+        assert (job.status, job.outcome["counts"]["created"]) == ("ready", 20000)
+        job = confirm(client, job)
+        assert job.status == "importing"
+        assert not School.objects.exists()
+        call_command(
+            "db_worker",
+            batch=True,
+            no_startup_delay=True,
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
+    job.refresh_from_db()
+    assert job.status == "done", job.failure
+    assert School.objects.count() == 20000
+    assert School.objects.get(name="学校19999").address == "路19999号"
+
+
+# Exports
+
+
+@pytest.fixture
+def exported_world(groups, pudong):
+    station = StationFactory(name="浦东站", district=pudong)
+    other = StationFactory(name="别的站")
+    start = timezone.make_aware(datetime.datetime(2026, 11, 20, 19, 0))
+    EventFactory(
+        title='=HYPERLINK("http://evil.example","点我")',
+        station=station,
+        district=pudong,
+        start=start,
+        end=start + datetime.timedelta(hours=1),
+        status=EventStatus.COMPLETED,
+    )
+    EventFactory(
+        title="别站活动", station=other, start=start, end=start + datetime.timedelta(hours=1)
+    )
+    return station
+
+
+def export(client, url, fmt, **params):
+    response = client.get(url, {"export": fmt, **params})
+    assert response.status_code == 200
+    if fmt == "csv":
+        return b"".join(response.streaming_content)
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_csv_export_opens_in_excel_as_staff_see_it(client, exported_world):
+    client.force_login(member(exported_world, OUTREACH_STAFF))
+    raw = export(client, reverse("wagtailsnippets_campaigns_event:list"), "csv")
+    assert raw.startswith("\ufeff".encode())
+    text = raw.decode("utf-8-sig")
+    heading = text.splitlines()[0]
+    assert "标题" in heading and "工作站" in heading and "station.name" not in heading
+    assert "2026-11-20 19:00" in text and "+00:00" not in text
+    assert "已完成" in text and "completed" not in text
+    assert "'=HYPERLINK" in text
+    assert "别站活动" not in text  # their own station only
+    gb = export(client, reverse("wagtailsnippets_campaigns_event:list"), "csv", encoding="gb18030")
+    assert gb.decode("gb18030").splitlines()[0] == heading
+
+
+def test_xlsx_export_has_types_and_no_formulas(client, exported_world):
+    client.force_login(member(exported_world, STATION_MANAGERS))
+    raw = export(client, reverse("wagtailsnippets_campaigns_event:list"), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    start = rows[0].index(next(h for h in rows[0] if "开始" in h))
+    assert rows[1][start] == datetime.datetime(2026, 11, 20, 19, 0)
+    assert rows[1][0].startswith("=HYPERLINK")
+    assert sheet.cell(row=2, column=1).data_type == "s"
+
+
+def test_staff_export_attendance_and_stock_but_not_schools(client, exported_world):
+    client.force_login(member(exported_world, OUTREACH_STAFF))
+    for name in ("attendance", "stockmovement"):
+        url = reverse(f"wagtailsnippets_campaigns_{name}:list")
+        assert client.get(url, {"export": "csv"}).status_code == 200
+    # Wagtail answers a missing permission with the dashboard.
+    schools = client.get(reverse("wagtailsnippets_schools_school:list"), {"export": "csv"})
+    assert (schools.status_code, schools["Location"]) == (302, "/admin/")
+    assert client.get(reverse("campaigns_stock"), {"export": "xlsx"}).status_code == 200
+
+
+def test_event_listing_export_buttons_for_staff(client, exported_world):
+    client.force_login(member(exported_world, OUTREACH_STAFF))
+    html = client.get(reverse("wagtailsnippets_campaigns_event:list")).content.decode()
+    assert "下载CSV" in html
+    assert re.search(r"export=csv&amp;encoding=gb18030", html)
+
+
+SOFFICE = shutil.which("soffice")
+
+
+def libreoffice_convert(path, target, infilter=None):
+    """``path`` opened by LibreOffice (headless) and saved as ``target`` (csv or xlsx)."""
+    command = [
+        SOFFICE,
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation=file://{path.parent}/lo",
+    ]
+    if infilter:
+        command.append(f"--infilter={infilter}")
+    command += ["--convert-to", target, "--outdir", str(path.parent / "out"), str(path)]
+    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    return path.parent / "out" / f"{path.stem}.{target.split(':')[0]}"
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+def test_exports_open_in_libreoffice_with_the_screens_figures(client, exported_world, tmp_path):
+    from campaigns.models import Attendance
+
+    event = exported_world.events.get()
+    Attendance.objects.create(event=event, group="students", count=120)
+    Attendance.objects.create(event=event, group="teachers", count=8)
+    client.force_login(member(exported_world, STATION_MANAGERS))
+    url = reverse("campaigns_report", args=["station"])
+    screen = client.get(url).content.decode()
+    assert "128" in screen and "浦东站" in screen
+
+    workbook = tmp_path / "report.xlsx"
+    workbook.write_bytes(export(client, url, "xlsx"))
+    text = libreoffice_convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76").read_text()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["分组", "活动场次", "计划场次", "受众人次", "发放宣传资料", "覆盖学校"]
+    station_row = next(row for row in rows if row[0] == "浦东站")
+    held, audience = 1, 3
+    assert (station_row[held], station_row[audience]) == ("1", "128")
+
+    listing = tmp_path / "events.csv"
+    raw = export(client, reverse("wagtailsnippets_campaigns_event:list"), "csv")
+    assert raw.startswith("\ufeff".encode())
+    listing.write_bytes(raw)
+    # Opened as UTF-8 (headless LibreOffice asks no questions): the byte order mark is
+    # taken as such, not as part of the first heading.
+    opened = libreoffice_convert(listing, "xlsx", infilter="CSV:44,34,76")
+    sheet = openpyxl.load_workbook(opened).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert cells[0].value == "标题"
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no live formula
+    values = [str(cell.value) for cell in cells]
+    assert any("2026-11-20 19:00" in value for value in values)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_readmes_sample_files_import_without_a_problem(signed_in, pudong, manager, language):
+    from pathlib import Path
+
+    translate(pudong, "en", {"浦东新区": "Pudong New Area"})
+    xuhui = DistrictFactory(name="徐汇区", code="xuhui")
+    translate(xuhui, "en", {"徐汇区": "Xuhui District"})
+    station = StationMembership.objects.get(user=manager).station
+    station.name = "浦东新区禁毒社工站"
+    station.save()
+    translate(station, "en", {"浦东新区禁毒社工站": "Pudong Anti-drug Social Work Station"})
+    samples = Path(__file__).resolve().parent.parent / "docs" / "samples"
+    suffix = language.split("-")[0][:2]
+    for kind in ("schools", "counsellors"):
+        content = (samples / f"{kind}-{suffix}.csv").read_bytes()
+        downloaded = signed_in.get(
+            reverse("jindu_import_sample", args=[kind]), HTTP_ACCEPT_LANGUAGE=language
+        )
+        assert downloaded.status_code == 200
+        job = confirm(signed_in, upload(signed_in, content, name=f"{kind}.csv", kind=kind))
+        assert job.outcome["counts"]["problem"] == 0, job.outcome["problems"]
+        assert job.outcome["unrecognised"] == []
+        assert job.status == "done"
+    assert School.objects.filter(district=xuhui).count() == 1
+    assert Counsellor.objects.filter(station=station).count() == 1
