@@ -20,8 +20,18 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
+        if report_only:
+            return parts
+        if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            # A preview: Wagtail renders the page through the middleware with the page's
+            # own path, and the admin shows it in a frame (its live preview panel). The
+            # page's policy, framed by our own origin only.
+            parts.config = {
+                **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                "frame-ancestors": ["'self'"],
+            }
         return parts
 
 

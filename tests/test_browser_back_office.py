@@ -303,3 +303,21 @@ def test_manager_imports_schools_in_two_steps_and_staff_export_their_events(sign
     assert content.startswith("\ufeff".encode()), content[:20]
     assert "工作站" in content.decode("utf-8-sig").splitlines()[0]
     watch.check()
+
+
+@pytest.mark.parametrize("mode", ["mobile", "tablet", "desktop"])
+def test_the_live_preview_panel_shows_the_page(signed_in_as, site, mode):
+    """It was blank: the page's policy forbade any frame, the admin's own included."""
+    from tests.browser_site import admin_path
+
+    page, watch = signed_in_as("editor")
+    page.goto(admin_path(site, "article editor"))
+    title = page.locator("#id_title").input_value()
+    page.locator("[data-side-panel-toggle='preview']").click()
+    panel = page.locator("[data-side-panel='preview']")
+    expect(panel).to_be_visible()
+    # The sizes are radio buttons drawn as icons; the input itself is hidden.
+    panel.locator(f"input[value='{mode}']").evaluate("input => input.click()")
+    frame = page.frame_locator("#w-preview-iframe")
+    expect(frame.locator("h1")).to_contain_text(title, timeout=15000)
+    watch.check()

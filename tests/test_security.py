@@ -45,6 +45,18 @@ def test_admin_gets_its_own_looser_policy(client, home):
     assert "frame-ancestors 'self'" in csp
 
 
+def test_the_admin_may_frame_a_preview_and_nothing_else_may_frame_the_page(client, home):
+    """The live preview panel frames the page's preview: Wagtail renders it with the page's
+    own path through the middleware (a dummy request), where the public policy
+    (frame-ancestors 'none') made the panel blank."""
+    preview = home.specific.make_preview_request()
+    assert preview.status_code == 200
+    csp = preview["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in csp
+    assert "unsafe-inline" not in csp  # still the page's own policy
+    assert "frame-ancestors 'none'" in client.get("/")["Content-Security-Policy"]
+
+
 def test_admin_avatars_are_served_by_the_site_not_gravatar(client, home):
     """Gravatar is unreachable from mainland China and the admin's policy would block it:
     staff would see a broken picture on every admin page."""
