@@ -37,3 +37,23 @@ def _key(entry):
 def _value(entry):
     plural = {int(k): v for k, v in entry.msgstr_plural.items()}
     return entry.msgstr, tuple(sorted(plural.items()))
+
+
+@pytest.mark.django_db
+def test_our_catalogue_does_not_rename_wagtails_menu(client):
+    """Our pagination's "Pages" (分页) once overrode Wagtail's menu entry "Pages" (页面)."""
+    import json
+    import re
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
+    labels = re.findall(
+        r'"label": "([^"]*)"', json.dumps(json.loads(props.group(1)), ensure_ascii=False)
+    )
+    assert "页面" in labels
+    assert "分页" not in labels
