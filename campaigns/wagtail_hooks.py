@@ -207,6 +207,7 @@ class EventViewSet(StationScopedSnippetViewSet):
     ]
     export_filename = "events"
     export_for_staff = True
+    import_kind = "events"
     export_headings = {
         "school_name": gettext_lazy("School"),
         "campaign_name": gettext_lazy("Campaign"),
@@ -564,3 +565,10 @@ def coverage_reached_by_events(request, rows):
         ("students_reached", gettext_lazy("Student person-times this term")),
         ("students_share", gettext_lazy("Against enrolment (%)")),
     ]
+
+
+@hooks.register("jindu_spreadsheet_importers")
+def spreadsheet_importers():
+    from campaigns.spreadsheets import EventImporter
+
+    return [EventImporter()]

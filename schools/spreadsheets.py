@@ -50,7 +50,7 @@ ROLE_NAMES = {
 }
 
 
-def _choice(text, choices, names):
+def choice_code(text, choices, names):
     """The code of a choice named by its code, its label in either language, or a name
     offices use for it."""
     lowered = text.strip().lower()
@@ -193,7 +193,7 @@ class SchoolImporter(Importer):
         return parse_district(text, lookups["districts"])
 
     def parse_level(self, text, lookups):
-        level = _choice(text, SchoolLevel.choices, LEVEL_NAMES)
+        level = choice_code(text, SchoolLevel.choices, LEVEL_NAMES)
         if level is None:
             raise ValidationError(
                 _("Unknown level “%(level)s”; use 小学, 初中, 高中, 职业学校 or 高校.")
@@ -284,7 +284,7 @@ class CounsellorImporter(Importer):
         return station
 
     def parse_role(self, text, lookups):
-        role = _choice(text, CounsellorRole.choices, ROLE_NAMES)
+        role = choice_code(text, CounsellorRole.choices, ROLE_NAMES)
         if role is None:
             raise ValidationError(
                 _("Unknown role “%(role)s”; use 社工, 同伴辅导员 or 志愿者.") % {"role": text}

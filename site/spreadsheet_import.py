@@ -101,8 +101,14 @@ class Importer:
         model_field = self.model._meta.get_field(column.name)
         return model_field.get_default()
 
+    # Fields that ``prepare`` may set from others (an event's district from its school).
+    derived_fields = ()
+
     def build(self, values, lookups):
         return self.model(**values)
+
+    def prepare(self, instance):
+        """Whatever saving the record would do to it (bulk writes do not call save)."""
 
     def written(self, created, updated):
         """After the rows are written (bulk writes send no signals): the search index and
@@ -332,15 +338,19 @@ def _check_row(
                 problem=_("A new %(record)s needs: %(columns)s.")
                 % {"record": importer.model._meta.verbose_name, "columns": "、".join(needed)},
             )
-        instance, outcome, changed = importer.build(values, lookups), "created", tuple(values)
+        instance, before = importer.build(values, lookups), None
     else:
-        changed = tuple(
-            name
-            for name, value in values.items()
-            if _comparable(getattr(instance, name)) != _comparable(value)
-        )
-        for name in changed:
-            setattr(instance, name, values[name])
+        before = {name: _stored(instance, name) for name in (*values, *importer.derived_fields)}
+        for name, value in values.items():
+            setattr(instance, name, value)
+    importer.prepare(instance)
+    # What saving would do to the text (bulk writes do not call save).
+    if hasattr(instance, "clean_text_fields"):
+        instance.clean_text_fields()
+    if before is None:
+        outcome, changed = "created", tuple(values)
+    else:
+        changed = tuple(name for name in before if _stored(instance, name) != before[name])
         outcome = "updated" if changed else "unchanged"
     if outcome != "unchanged":
         try:
@@ -350,6 +360,12 @@ def _check_row(
         except ValidationError as error:
             return Row(number, "problem", problem=_validation_text(importer.model, error))
     return Row(number, outcome, instance, changed)
+
+
+def _stored(instance, name):
+    """A field's value as stored: a relation's id, so that comparing costs no query."""
+    field = instance._meta.get_field(name)
+    return getattr(instance, field.attname)
 
 
 def _validation_text(model, error):

@@ -521,9 +521,10 @@ def test_the_readmes_sample_files_import_without_a_problem(signed_in, pudong, ma
     station.name = "浦东新区禁毒社工站"
     station.save()
     translate(station, "en", {"浦东新区禁毒社工站": "Pudong Anti-drug Social Work Station"})
+    SchoolFactory(name="浦东实验中学", district=pudong)
     samples = Path(__file__).resolve().parent.parent / "docs" / "samples"
     suffix = language.split("-")[0][:2]
-    for kind in ("schools", "counsellors"):
+    for kind in ("schools", "counsellors", "events"):
         content = (samples / f"{kind}-{suffix}.csv").read_bytes()
         downloaded = signed_in.get(
             reverse("jindu_import_sample", args=[kind]), HTTP_ACCEPT_LANGUAGE=language
@@ -535,3 +536,79 @@ def test_the_readmes_sample_files_import_without_a_problem(signed_in, pudong, ma
         assert job.status == "done"
     assert School.objects.filter(district=xuhui).count() == 1
     assert Counsellor.objects.filter(station=station).count() == 1
+    assert station.events.get().school.name == "浦东实验中学"
+
+
+def test_a_terms_talk_schedule_imports_as_events_of_the_staffs_station(
+    client, groups, pudong, django_capture_on_commit_callbacks
+):
+    from campaigns.models import Event
+
+    station = StationFactory(name="浦东站", district=pudong)
+    other = StationFactory(name="别的站")
+    school = SchoolFactory(name="浦东实验中学", district=pudong)
+    client.force_login(member(station, OUTREACH_STAFF))
+    listing = client.get(reverse("wagtailsnippets_campaigns_event:list")).content.decode()
+    assert reverse("jindu_import_upload", args=["events"]) in listing
+    rows = [
+        ["活动名称", "开始时间", "结束时间", "工作站", "场所类型", "活动形式", "学校", "状态"],
+        [
+            "禁毒讲座（初一）",
+            "2026/12/10 14:00",
+            "2026/12/10 15:30",
+            "浦东站",
+            "学校",
+            "讲座",
+            "浦东实验中学",
+            "已确认",
+        ],
+        [
+            "禁毒讲座（初二）",
+            "2026年12月11日 14:00",
+            "2026年12月11日 15:00",
+            "浦东站",
+            "学校",
+            "讲座",
+            "浦东实验中学",
+            "",
+        ],
+        ["倒着的讲座", "2026-12-12 15:00", "2026-12-12 14:00", "浦东站", "社区", "讲座", "", ""],
+        ["别站的讲座", "2026-12-12 15:00", "2026-12-12 16:00", "别的站", "社区", "讲座", "", ""],
+        [
+            "没有学校的讲座",
+            "2026-12-13 15:00",
+            "2026-12-13 16:00",
+            "浦东站",
+            "学校",
+            "讲座",
+            "",
+            "",
+        ],
+        ["火星讲座", "2026-12-14 15:00", "2026-12-14 16:00", "浦东站", "火星", "讲座", "", ""],
+    ]
+
+    def send(content):
+        with django_capture_on_commit_callbacks(execute=True):
+            job = upload(client, content, name="schedule.csv", kind="events")
+        job.refresh_from_db()
+        assert job.status == "ready", job.failure
+        with django_capture_on_commit_callbacks(execute=True):
+            return confirm(client, job)
+
+    job = send(csv_bytes(rows, "gbk"))
+    problems = dict(job.outcome["problems"])
+    assert sorted(problems) == [4, 5, 6, 7]
+    assert "结束" in problems[4] and "别的站" in problems[5] and "学校" in problems[6]
+    assert "火星" in problems[7]
+    events = Event.objects.order_by("start")
+    assert [(e.title, e.station, e.school, e.district, e.status) for e in events] == [
+        ("禁毒讲座（初一）", station, school, pudong, "confirmed"),
+        ("禁毒讲座（初二）", station, school, pudong, "planned"),
+    ]
+    assert timezone.localtime(events[0].start).strftime("%H:%M") == "14:00"
+    assert not Event.objects.filter(station=other).exists()
+    # The corrected schedule again: the same events are updated, none added.
+    rows[2][2] = "2026年12月11日 15:30"
+    job = send(csv_bytes(rows[:3]))
+    assert job.outcome["counts"] == {"created": 0, "updated": 1, "unchanged": 1, "problem": 0}
+    assert Event.objects.count() == 2
