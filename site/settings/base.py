@@ -180,7 +180,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "jindu.caching.fragment_context",
+                "jindu.fragments.fragment_context",
             ],
         },
     },
