@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns import calendars
 from jindu import views
 from jindu.api import api_router
+from jindu.localize_views import ReviewedUpdateTranslationsView
 from jindu.sitemaps import BilingualSitemap
 from schools.views import ScopedSiteHistoryView
 
@@ -27,6 +28,12 @@ urlpatterns = [
             ("results/", require_admin_access(ScopedSiteHistoryView.as_view(results_only=True))),
         )
     ],
+    # wagtail-localize's sync of translations, with publishing kept for publishers.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(ReviewedUpdateTranslationsView.as_view()),
+        name="jindu_update_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
