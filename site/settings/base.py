@@ -113,6 +113,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("CLIENT_IP_HEADERS", ["REMOTE_ADDR"])
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
+# Videos embed from bilibili, Tencent Video, Youku and YouTube only, as their own players
+# (jindu.embeds); no oEmbed request leaves the server, and the policies frame just those.
+WAGTAILEMBEDS_FINDERS = [{"class": "jindu.embeds.VideoSiteFinder"}]
+PLAYER_ORIGINS = [
+    "https://player.bilibili.com",
+    "https://v.qq.com",
+    "https://player.youku.com",
+    "https://www.youtube-nocookie.com",
+]
+
 # Security headers (also see production.py for HSTS and secure cookies).
 ADMIN_PATH_PREFIX = "/admin/"
 CONTENT_SECURITY_POLICY = {
@@ -123,7 +133,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", "https://player.bilibili.com", "https://www.youtube-nocookie.com"],
+        "frame-src": ["'self'", *PLAYER_ORIGINS],
         "media-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -141,7 +151,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", "https://player.bilibili.com", "https://www.youtube-nocookie.com"],
+        "frame-src": ["'self'", *PLAYER_ORIGINS],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
