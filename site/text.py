@@ -4,6 +4,8 @@ names and titles (U+202E turns "exe.pdf" into "fdp.exe" on screen)."""
 
 import re
 
+from django.utils.text import slugify
+
 # C0 and C1 controls except tab, line feed and carriage return.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Embeddings, overrides and isolates; the plain marks (U+200E, U+200F) are harmless.
@@ -44,3 +46,14 @@ class PlainTextFieldsMixin:
     def save(self, *args, **kwargs):
         self.clean_text_fields()
         return super().save(*args, **kwargs)
+
+
+def latin_slug(text, max_length=80):
+    """A readable address for a Chinese title: each word in pinyin, words joined by hyphens
+    (2027年6·26国际禁毒日 → 2027-nian-626-guoji-jindu-ri), instead of percent-encoded
+    characters in every link that is shared."""
+    import jieba
+    from pypinyin import lazy_pinyin
+
+    words = ["".join(lazy_pinyin(word)) for word in jieba.cut(text) if word.strip()]
+    return slugify("-".join(words))[:max_length].strip("-")

@@ -43,3 +43,31 @@ def test_search_promotion_is_shown_above_results(client, home):
     html = client.get("/search/", {"q": "戒毒"}).content.decode()
     assert "全天有人接听" in html
     assert "24小时求助热线" in html
+
+
+def test_a_chinese_slug_is_saved_as_pinyin_and_a_latin_one_is_kept(home):
+    from wagtail.admin.panels import get_edit_handler
+
+    from jindu.models import ArticlePage
+    from tests.factories import ArticlePageFactory, SectionPageFactory, UserFactory
+
+    section = SectionPageFactory(parent=home, slug="news")
+    ArticlePageFactory(parent=section, slug="yuanli-dupin-zhenai-shengming")
+    form_class = get_edit_handler(ArticlePage).get_form_class()
+
+    def cleaned(slug):
+        form = form_class(
+            instance=ArticlePage(), parent_page=section, for_user=UserFactory(is_superuser=True)
+        )
+        form.cleaned_data = {"slug": slug}
+        return form.clean_slug()
+
+    assert cleaned("2027年6·26国际禁毒日") == "2027-nian-6-26-guojijinduri"
+    assert cleaned("stay-away") == "stay-away"
+    # Converted before Wagtail checks the siblings, so a clash is the usual form error.
+    form = form_class(
+        instance=ArticlePage(), parent_page=section, for_user=UserFactory(is_superuser=True)
+    )
+    form.cleaned_data = {"slug": cleaned("远离毒品，珍爱生命")}
+    form.clean()
+    assert "slug" in form.errors

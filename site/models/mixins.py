@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from wagtailcache.cache import WagtailCacheMixin
 
+from jindu.page_forms import LatinSlugPageForm
 from jindu.search import segmented
 from jindu.text import plain_line
 
@@ -45,6 +46,8 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
     summary_field = "intro"
     image_field = "hero_image"
     og_type = "website"
+    # Chinese slugs become pinyin (jindu.page_forms).
+    base_form_class = LatinSlugPageForm
 
     class Meta:
         abstract = True
