@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
 
+from jindu import roles as editorial
 from schools.roles import grant
 from schools.scoping import ADMINISTRATORS, OUTREACH_STAFF, STATION_MANAGERS
 
@@ -30,9 +31,18 @@ MANAGERS = STAFF + [
 ]
 
 
+# Editors make the year's campaign a campaign page is linked to (not its events).
+EDITORS = [
+    ("campaigns", "view_campaign"),
+    ("campaigns", "add_campaign"),
+    ("campaigns", "change_campaign"),
+]
+
+
 def ensure_campaign_permissions():
     grant(OUTREACH_STAFF, STAFF)
     grant(STATION_MANAGERS, MANAGERS)
+    grant(editorial.EDITORS, EDITORS)
     administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     administrators.permissions.add(*Permission.objects.filter(content_type__app_label="campaigns"))
     ensure_write_up_permissions()

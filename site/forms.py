@@ -97,4 +97,3 @@ class ImageForm(BaseImageForm):
             safe = SafeImageField(label=field.label, required=field.required)
             safe.widget.attrs.update(field.widget.attrs)
             self.fields["file"] = safe
-

@@ -71,3 +71,20 @@ def test_a_chinese_slug_is_saved_as_pinyin_and_a_latin_one_is_kept(home):
     form.cleaned_data = {"slug": cleaned("远离毒品，珍爱生命")}
     form.clean()
     assert "slug" in form.errors
+
+
+def test_editors_make_the_campaign_a_campaign_page_needs_but_not_events(client, home):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from campaigns.roles import ensure_campaign_permissions
+    from jindu.roles import EDITORS, ensure_editorial_groups
+    from tests.factories import UserFactory
+
+    ensure_editorial_groups([home])
+    ensure_campaign_permissions()
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_campaigns_campaign:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_campaigns_event:list")).status_code == 302
