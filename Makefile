@@ -80,8 +80,12 @@ browser-deps: install
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); fi
 
 # The whole suite, browser and cluster tests included: it installs what they need first.
+# The tests that need no browser run in TEST_WORKERS processes (pytest-xdist, each with its
+# own test database and caches); the browser tests then share one real site, in one.
+TEST_WORKERS ?= 2
 test: install browser-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 # The README's pictures, from the browser journeys, into docs/screenshots.
 screenshots: install browser-deps
