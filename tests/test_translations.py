@@ -57,3 +57,27 @@ def test_our_catalogue_does_not_rename_wagtails_menu(client):
     )
     assert "页面" in labels
     assert "分页" not in labels
+
+
+@pytest.mark.django_db
+def test_wagtail_strings_its_catalogue_lacks_read_as_chinese(client):
+    """site/locale_wagtail holds what Wagtail 7.4's zh_Hans catalogue lacks on daily
+    screens: every line of it is in effect, and a form with errors offers 转到第一个错误."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from tests.factories import UserFactory
+
+    extra = polib.pofile(
+        str(LOCALE_DIR.parent / "locale_wagtail" / "zh_Hans" / "LC_MESSAGES" / "django.po")
+    )
+    with translation.override("zh-hans"):
+        for entry in extra:
+            assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.post(
+        reverse("wagtailsnippets_campaigns_campaign:add"), {}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    html = response.content.decode()
+    assert "转到第一个错误" in html
+    assert "Go to the first error" not in html
