@@ -342,9 +342,7 @@ def test_the_command_checks_and_imports(pudong, tmp_path, english):
     assert list(School.objects.values_list("name", flat=True)) == ["A"]
 
 
-def test_twenty_thousand_rows_return_at_once_and_finish_in_the_background(
-    signed_in, monkeypatch
-):
+def test_twenty_thousand_rows_return_at_once_and_finish_in_the_background(signed_in, monkeypatch):
     """With the task worker of production (django-tasks' database backend), the upload and
     the confirmation each return before the work is done; the worker then does it."""
     client = signed_in
