@@ -10,11 +10,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Event, EventFormat, EventStatus, VenueType
-from jindu.localization import default_locale
 from jindu.spreadsheet_import import Column, Importer
-from schools.models import School, Station
+from schools.models import School
 from schools.scoping import ALL_STATIONS, station_ids
-from schools.spreadsheets import choice_code, district_lookup, parse_count, parse_district
+from schools.spreadsheets import (
+    choice_code,
+    district_lookup,
+    parse_count,
+    parse_district,
+    station_lookup,
+)
 
 DATE_TIME_FORMATS = [
     "%Y-%m-%d %H:%M:%S",
@@ -149,21 +154,11 @@ class EventImporter(Importer):
         return super().may_import(user) and station_ids(user) != frozenset()
 
     def lookups(self, user):
-        ids = station_ids(user) if user is not None else ALL_STATIONS
-        stations = Station.objects.filter(locale=default_locale())
-        if ids is not ALL_STATIONS:
-            stations = stations.filter(pk__in=ids)
-        names = {station.name.strip().lower(): station for station in stations}
-        keys = {station.translation_key: station for station in stations}
-        for translated in Station.objects.exclude(locale=default_locale()):
-            if translated.translation_key in keys:
-                names[translated.name.strip().lower()] = keys[translated.translation_key]
         schools = {}
         for school in School.objects.filter(active=True):
             schools.setdefault(school.name.strip().lower(), []).append(school)
         return {
-            "stations": names,
-            "station_ids": ids,
+            **station_lookup(user),
             "districts": district_lookup(),
             "schools": schools,
             "user": user,

@@ -82,6 +82,22 @@ def district_lookup():
     return lookup
 
 
+def station_lookup(user):
+    """{"stations": every name of the stations ``user`` reaches, in every language, to the
+    station in the default locale; "station_ids": those stations (ALL_STATIONS for
+    administrators and commands, which pass no user)}."""
+    ids = station_ids(user) if user is not None else ALL_STATIONS
+    stations = Station.objects.filter(locale=default_locale())
+    if ids is not ALL_STATIONS:
+        stations = stations.filter(pk__in=ids)
+    names = {station.name.strip().lower(): station for station in stations}
+    by_key = {station.translation_key: station for station in stations}
+    for translated in Station.objects.exclude(locale=default_locale()):
+        if translated.translation_key in by_key:
+            names[translated.name.strip().lower()] = by_key[translated.translation_key]
+    return {"stations": names, "station_ids": ids}
+
+
 def parse_district(text, lookup):
     district = lookup.get(text.strip().lower())
     if district is None:
@@ -255,18 +271,7 @@ class CounsellorImporter(Importer):
         return super().may_import(user) and station_ids(user) != frozenset()
 
     def lookups(self, user):
-        ids = station_ids(user) if user is not None else ALL_STATIONS
-        stations = Station.objects.filter(locale=default_locale())
-        if ids is not ALL_STATIONS:
-            stations = stations.filter(pk__in=ids)
-        lookup = {}
-        for station in stations:
-            lookup[station.name.strip().lower()] = station
-        for translated in Station.objects.exclude(locale=default_locale()):
-            for station in stations:
-                if station.translation_key == translated.translation_key:
-                    lookup[translated.name.strip().lower()] = station
-        return {"stations": lookup, "station_ids": ids}
+        return station_lookup(user)
 
     def existing(self, user, lookups):
         counsellors = Counsellor.objects.all()

@@ -9,14 +9,11 @@
   no, a dash for nothing.
 """
 
-import datetime
 from functools import cached_property
 
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
@@ -24,7 +21,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from jindu.exports import LocalExportMixin
+from jindu.exports import LocalExportMixin, readable
 from jindu.search import query_words
 
 
@@ -77,20 +74,6 @@ class WordSearchChooseMixin:
 
 
 CHOOSER_VIEWS = ["choose_view_class", "choose_results_view_class", "chosen_view_class"]
-
-
-def readable(value):
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return date_format(value, "Y-m-d H:i")
-    if isinstance(value, datetime.date):
-        return date_format(value, "Y-m-d")
-    return value
 
 
 class ReadableInspectMixin:

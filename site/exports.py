@@ -53,20 +53,33 @@ def model_field(model, path):
     return fields[-1], fields
 
 
-def export_value(value, spreadsheet_format):
-    """``value`` as a cell: local times, 是/否, nothing for None; CSV text neutralised."""
-    if value is None:
-        return ""
+def readable(value):
+    """A value as staff read it in the admin (inspect views, columns): local times, 是/否,
+    a dash for nothing."""
+    if value is None or value == "":
+        return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
-        if spreadsheet_format == "xlsx":
-            return value.replace(tzinfo=None)
         return date_format(value, "Y-m-d H:i")
     if isinstance(value, datetime.date):
-        return value if spreadsheet_format == "xlsx" else value.isoformat()
+        return date_format(value, "Y-m-d")
+    return value
+
+
+def export_value(value, spreadsheet_format):
+    """``value`` as a cell: as ``readable`` shows it, but nothing for None, and in XLSX real
+    dates and times (local, as Excel has no time zones); CSV text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date) and spreadsheet_format == "xlsx":
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value).replace(tzinfo=None)
+        return value
+    if isinstance(value, bool | datetime.date):
+        return readable(value)
     if isinstance(value, int | float):
         return value
     if isinstance(value, list | tuple):
@@ -78,12 +91,22 @@ def export_value(value, spreadsheet_format):
 class LocalExportMixin:
     """Mixed in before Wagtail's SpreadsheetExportMixin (see the module docstring)."""
 
+    @cached_property
+    def choice_labels(self):
+        """{list_export path: {code: label}} for the paths that end on a field with choices,
+        worked out once per export rather than once per row."""
+        labels = {}
+        for path in self.list_export:
+            field, _fields = model_field(self.model, path)
+            if field is not None and field.choices:
+                labels[path] = dict(field.flatchoices)
+        return labels
+
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        for path, value in row.items():
-            field, _path = model_field(self.model, path)
-            if field is not None and field.choices and value is not None:
-                row[path] = dict(field.flatchoices).get(value, value)
+        for path, labels in self.choice_labels.items():
+            if row.get(path) is not None:
+                row[path] = labels.get(row[path], row[path])
         return row
 
     def preprocess_field_value(self, field, value, export_format):
