@@ -292,16 +292,36 @@ def test_manager_imports_schools_in_two_steps_and_staff_export_their_events(sign
     expect(page.locator("#listing-results tbody")).to_contain_text(name)
     watch.check()
 
-    page, watch = signed_in_as("staff_pudong")
-    page.goto("/admin/snippets/campaigns/event/")
-    page.locator("#w-slim-header-buttons [data-controller=w-dropdown] button").first.click()
+    # A file checked and then cancelled: nothing imported, back on the upload page.
+    page.goto(upload_url)
     with page.expect_download() as download:
-        page.locator("#w-slim-header-buttons").get_by_role(
-            "link", name="下载CSV", exact=True
-        ).click()
-    content = open(download.value.path(), "rb").read()
-    assert content.startswith("\ufeff".encode()), content[:20]
-    assert "工作站" in content.decode("utf-8-sig").splitlines()[0]
+        page.get_by_role("link", name="下载示例文件").click()
+    sample = open(download.value.path(), "rb").read().decode("utf-8-sig")
+    assert sample.splitlines()[0].startswith("学校名称")
+    page.set_input_files("input[type=file]", str(sheet))
+    page.click("button[type=submit]:has-text('检查文件')")
+    page.get_by_role("button", name="取消").click()
+    expect(page.locator(".messages")).to_contain_text("导入已取消")
+    expect(page.locator("h1")).to_contain_text("导入学校")
+    watch.check()
+
+    # Staff on a phone: their station's events out as CSV (UTF-8 with a BOM, or GB18030),
+    # and in from a term's schedule.
+    page, watch = signed_in_as("staff_pudong", viewport=PHONE)
+    page.goto("/admin/snippets/campaigns/event/")
+    buttons = page.locator("#w-slim-header-buttons")
+    for label, encoding in (("下载CSV", "utf-8-sig"), ("下载CSV（GB18030 编码）", "gb18030")):
+        link = buttons.get_by_role("link", name=label, exact=True)
+        if not link.is_visible():  # the menu stays open after a download
+            buttons.locator("[data-controller=w-dropdown] button").first.click()
+        with page.expect_download() as download:
+            link.click()
+        content = open(download.value.path(), "rb").read()
+        assert content.startswith("\ufeff".encode()) == (encoding == "utf-8-sig")
+        assert "工作站" in content.decode(encoding).splitlines()[0]
+    page.locator("#w-slim-header-buttons a, .w-slim-header a", has_text="导入").first.click()
+    expect(page.locator("h1")).to_contain_text("导入活动")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     watch.check()
 
 
