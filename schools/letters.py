@@ -16,9 +16,13 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
 
+from jindu.roles import find_renamed
 from schools.scoping import ADMINISTRATORS
 
-PRIVATE_COLLECTION = "Signed agreements"
+PRIVATE_COLLECTION = "已签协议"
+# Groups keep the English prefix: they are identifiers the code looks up, never shown to the
+# staff in them.
+GROUP_PREFIX = "Signed agreements"
 DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
 
 
@@ -45,12 +49,12 @@ def _allow(group, collection):
 
 def letters_root():
     root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=PRIVATE_COLLECTION).first()
+    collection = find_renamed(root.get_children(), PRIVATE_COLLECTION, was=GROUP_PREFIX)
     return collection or root.add_child(name=PRIVATE_COLLECTION)
 
 
 def station_group_name(station):
-    return f"{PRIVATE_COLLECTION}: {station.pk}"
+    return f"{GROUP_PREFIX}: {station.pk}"
 
 
 def ensure_station_letters(station):
@@ -71,9 +75,7 @@ def ensure_station_letters(station):
     _allow(group, collection)
     _allow(administrators, parent)
     # The parent's restriction admits every station's group (each then meets its own).
-    _restrict(
-        parent, [administrators, *Group.objects.filter(name__startswith=f"{PRIVATE_COLLECTION}: ")]
-    )
+    _restrict(parent, [administrators, *Group.objects.filter(name__startswith=f"{GROUP_PREFIX}: ")])
     sync_members(station, group)
     return collection
 
@@ -122,7 +124,7 @@ def station_saved(sender, instance, created, **kwargs):
 def membership_changed(sender, instance, **kwargs):
     """A member of the station's group while on its staff, of no other station's."""
     keep = None if kwargs.get("signal") is post_delete else station_group_name(instance.station)
-    for group in instance.user.groups.filter(name__startswith=f"{PRIVATE_COLLECTION}: "):
+    for group in instance.user.groups.filter(name__startswith=f"{GROUP_PREFIX}: "):
         if group.name != keep:
             group.user_set.remove(instance.user)
     if keep:

@@ -12,7 +12,9 @@ class JinduConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from jindu import translation_review
         from jindu.caching import check_caches, connect_signals
 
         connect_signals()
+        translation_review.connect_signals()
         checks.register(check_caches, checks.Tags.caches)

@@ -18,7 +18,10 @@ from wagtail.models import (
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
-WORKFLOW_NAME = "Review before publishing"
+# Names editors and reviewers read in the Chinese admin (and in its emails); installations
+# made before they were Chinese get them renamed (find_renamed).
+WORKFLOW_NAME = "发布前审核"
+REVIEW_TASK_NAME = "审核员批准"
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -60,7 +63,19 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-SITE_MEDIA = "Site media"
+SITE_MEDIA = "网站媒体"
+
+
+def find_renamed(queryset, name, was):
+    """The object of ``queryset`` called ``name``, or the one still called ``was`` (its
+    English name in installations made before), renamed; None when there is neither."""
+    found = queryset.filter(name=name).first()
+    if found is None:
+        found = queryset.filter(name=was).first()
+        if found is not None:
+            found.name = name
+            found.save(update_fields=["name"])
+    return found
 
 
 def ensure_site_media():
@@ -69,7 +84,9 @@ def ensure_site_media():
     down to every collection (the signed letters of the stations among them). Whatever sits
     in the root itself moves here."""
     root = Collection.get_first_root_node()
-    media = root.get_children().filter(name=SITE_MEDIA).first() or root.add_child(name=SITE_MEDIA)
+    media = find_renamed(root.get_children(), SITE_MEDIA, was="Site media") or root.add_child(
+        name=SITE_MEDIA
+    )
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
@@ -109,12 +126,12 @@ def ensure_editorial_groups(content_roots):
 
 
 def ensure_review_workflow(reviewers, content_roots):
-    workflow, _created = Workflow.objects.get_or_create(
-        name=WORKFLOW_NAME, defaults={"active": True}
-    )
-    task = GroupApprovalTask.objects.filter(name="Reviewer approval").first()
+    workflow = find_renamed(
+        Workflow.objects.all(), WORKFLOW_NAME, was="Review before publishing"
+    ) or Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    task = find_renamed(GroupApprovalTask.objects.all(), REVIEW_TASK_NAME, was="Reviewer approval")
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Reviewer approval")
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
         task.groups.set([reviewers])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for root in content_roots:

@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns import calendars
 from jindu import views
 from jindu.api import api_router
-from jindu.localize_views import ReviewedUpdateTranslationsView
+from jindu.localize_views import ReviewedUpdateTranslationsView, reviewed_convert_to_alias
 from jindu.sitemaps import BilingualSitemap
 from schools.views import ScopedSiteHistoryView
 
@@ -33,6 +33,12 @@ urlpatterns = [
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(ReviewedUpdateTranslationsView.as_view()),
         name="jindu_update_translations",
+    ),
+    # ... and its conversion of a translation into an alias, kept for publishers too.
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        require_admin_access(reviewed_convert_to_alias),
+        name="jindu_convert_to_alias",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from jindu.admin_views import ProjectSnippetViewSet
@@ -115,3 +117,62 @@ def register_spreadsheet_import_urls():
         path("imports/job/<int:pk>/cancel/", import_views.cancel, name="jindu_import_cancel"),
         path("imports/job/<int:pk>/problems.csv", import_views.report, name="jindu_import_report"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    from django.urls import path
+
+    from jindu import localize_views
+
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            localize_views.submit_translation,
+            name="jindu_submit_translation",
+        ),
+        path(
+            "reports/translations-to-update/",
+            localize_views.TranslationsToUpdateView.as_view(),
+            name="jindu_translations_to_update",
+        ),
+        path(
+            "reports/translations-to-update/results/",
+            localize_views.TranslationsToUpdateView.as_view(results_only=True),
+            name="jindu_translations_to_update_results",
+        ),
+    ]
+
+
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_to_update_menu_item():
+    return TranslatorsMenuItem(
+        _("Translations to update"),
+        reverse("jindu_translations_to_update"),
+        icon_name="globe",
+        order=650,
+    )
+
+
+@hooks.register("before_edit_page", order=-10)
+def tell_where_the_translation_stands(request, page):
+    """A notice at the top of the page editor, before wagtail-localize's translation editor
+    takes over: out of date, a draft to submit for review, or waiting for review."""
+    if request.method != "GET":
+        return None
+    from wagtail.admin import messages
+
+    from jindu.translation_review import editor_notice
+
+    notice = editor_notice(request.user, page)
+    if notice is not None:
+        level, text, buttons = notice
+        getattr(messages, level)(
+            request, text, buttons=[messages.button(url, label) for url, label in buttons]
+        )
+    return None

@@ -14,6 +14,7 @@ from django.test import TestCase
 from wagtail.models import Page, Revision, WorkflowPage
 
 from jindu.models import ArticlePage, DrugFactPage, QuizPage, Resource
+from jindu.roles import WORKFLOW_NAME
 from schools.models import CounsellorAgreement, District, School, Station, StationDirectoryPage
 
 
@@ -166,8 +167,8 @@ class DemoContentTests(TestCase):
             reviewers.page_permissions.filter(permission__codename="publish_page").exists()
         )
         for article in ArticlePage.objects.all():
-            self.assertEqual(article.get_workflow().name, "Review before publishing")
-        review = WorkflowPage.objects.filter(workflow__name="Review before publishing")
+            self.assertEqual(article.get_workflow().name, WORKFLOW_NAME)
+        review = WorkflowPage.objects.filter(workflow__name=WORKFLOW_NAME)
         self.assertEqual({wp.page.locale.language_code for wp in review}, {"zh-hans", "en"})
         for name in ("Outreach staff", "Station managers", "Administrators"):
             self.assertTrue(Group.objects.filter(name=name).exists())

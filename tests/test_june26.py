@@ -25,6 +25,7 @@ from campaigns.models import (
 )
 from campaigns.retention import erase_old_request_contacts
 from jindu.localization import translate
+from jindu.roles import WORKFLOW_NAME
 from schools.roles import ensure_outreach_groups
 from tests.factories import (
     SHANGHAI,
@@ -196,7 +197,7 @@ def test_scheduled_publishing_through_review(campaign_world):
         page.go_live_at = go_live
         page.save_revision(user=editor)
         workflow = page.get_workflow()
-        assert workflow == Workflow.objects.get(name="Review before publishing")
+        assert workflow == Workflow.objects.get(name=WORKFLOW_NAME)
         state = workflow.start(page, editor)
         task_state = state.current_task_state
         task_state.task.specific.on_action(task_state, reviewer, "approve")

@@ -3,9 +3,12 @@ immediately* is for those who may publish the translated pages; an editor's sync
 the drafts, which then go to review like any edit (issue 20)."""
 
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import resolve
 
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.update_translations import (
     UpdateTranslationsForm,
     UpdateTranslationsView,
@@ -14,8 +17,16 @@ from wagtail_localize.views.update_translations import (
 import pytest
 
 from jindu.localization import translate
-from jindu.localize_views import PUBLISH_FIELD, ReviewedUpdateTranslationsView
+from jindu.localize_views import PUBLISH_FIELD, SUBMIT_FIELD, ReviewedUpdateTranslationsView
 from jindu.roles import EDITORS, REVIEWERS, ensure_editorial_groups
+from jindu.translation_review import (
+    IN_REVIEW,
+    SOURCE_CHANGED,
+    TO_TRANSLATE,
+    UP_TO_DATE,
+    submit_for_review,
+    translation_of_page,
+)
 from tests.factories import ArticlePageFactory, SectionPageFactory, UserFactory
 
 
@@ -78,3 +89,167 @@ def test_our_view_answers_at_wagtail_localizes_address():
     assert resolve("/admin/localize/update/1/").url_name == "jindu_update_translations"
     assert issubclass(ReviewedUpdateTranslationsView, UpdateTranslationsView)
     assert PUBLISH_FIELD in UpdateTranslationsForm().fields
+
+
+# Every other path to live goes through review too, and translations that fall behind their
+# source are told (issue 20).
+
+
+def test_an_editors_new_translation_of_a_live_page_is_a_draft(
+    client, home, en_home, django_capture_on_commit_callbacks
+):
+    ensure_editorial_groups([home, en_home])
+    section = SectionPageFactory(parent=home, slug="news", title="工作动态")
+    translate(section, "en", {"工作动态": "News"})
+    article = ArticlePageFactory(parent=section, title="认识冰毒", slug="meth")
+    client.force_login(member(EDITORS))
+    # (wagtail-localize publishes once the transaction commits)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/localize/submit/page/{article.pk}/",
+            {"locales": [Locale.objects.get(language_code="en").pk]},
+        )
+    assert response.status_code == 302
+    english = article.get_translation(Locale.objects.get(language_code="en"))
+    # wagtail-localize publishes a live page's translation at once unless told otherwise.
+    assert not english.live
+    assert client.get(english.url or "/en/news/meth/").status_code == 404
+
+
+def test_an_editors_sync_can_submit_the_translations_for_review(client, article, mailoutbox):
+    article, english = article
+    reviewer = member(REVIEWERS)
+    client.force_login(member(EDITORS))
+    source = TranslationSource.objects.get_for_instance(article)
+    url = f"/admin/localize/update/{source.pk}/"
+    assert 'name="submit_for_review"' in client.get(url).content.decode()
+    assert client.post(url, {SUBMIT_FIELD: "on"}).status_code == 302
+    english.refresh_from_db()
+    assert english.workflow_in_progress
+    assert english.live_revision.as_object().title == "Stay away from drugs"  # still live
+    assert english.get_latest_revision().as_object().title == "远离毒品，珍爱生命"
+    assert any(reviewer.email in message.to for message in mailoutbox)
+
+
+def test_an_editor_cannot_turn_a_translation_into_a_live_copy_of_the_original(client, article):
+    article, english = article
+    client.force_login(member(EDITORS))
+    url = f"/admin/localize/page/{english.pk}/convert_to_alias/"
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response.url == f"/admin/pages/{english.pk}/edit/"
+    english.refresh_from_db()
+    assert english.alias_of_id is None
+    assert english.title == "Stay away from drugs"
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("审核" in m for m in messages), messages
+
+
+def test_submit_for_review_says_what_it_sends_and_starts_the_workflow(client, article, mailoutbox):
+    article, english = article
+    reviewer = member(REVIEWERS)
+    client.force_login(member(EDITORS))
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    url = f"/admin/translations/{translation.pk}/submit/"
+    page = client.get(url).content.decode()
+    assert "Stay away from drugs" in page and "提交审核" in page
+    # How much is translated: the title, not yet the rest (the factory's intro and body).
+    total, done = translation.get_progress()
+    assert 0 < done < total
+    assert f"{total} 段文字中已翻译 {done} 段" in page
+    response = client.post(url)
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert english.workflow_in_progress
+    assert [m for m in mailoutbox if reviewer.email in m.to]
+    # Once it waits for review it cannot be sent again.
+    again = client.post(url)
+    assert again.status_code == 409
+    assert english.workflow_states.count() == 1
+
+
+def test_a_reviewer_approves_a_submitted_translation_and_it_is_live(client, article):
+    article, english = article
+    editor, reviewer = member(EDITORS), member(REVIEWERS)
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    translation.source.update_from_db()  # synced: the new source text is in
+    submit_for_review(translation, editor)
+    english.refresh_from_db()
+    task_state = english.current_workflow_task_state
+    client.force_login(reviewer)
+    response = client.post(
+        f"/admin/pages/workflow/action/{english.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    assert response.status_code in (200, 302)
+    english.refresh_from_db()
+    assert english.live and not english.has_unpublished_changes
+    assert state_of(english) == UP_TO_DATE
+
+
+def state_of(page):
+    return translation_of_page(page).state
+
+
+def test_a_translation_falls_behind_when_its_source_goes_live(
+    client, home, en_home, mailoutbox, django_capture_on_commit_callbacks
+):
+    ensure_editorial_groups([home, en_home])
+    editor = member(EDITORS)
+    section = SectionPageFactory(parent=home, slug="news", title="工作动态")
+    translate(section, "en", {"工作动态": "News"})
+    article = ArticlePageFactory(parent=section, title="远离毒品", slug="stay-away")
+    english = translate(article, "en", {"远离毒品": "Stay away from drugs"})
+    assert state_of(english) == UP_TO_DATE
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "远离毒品，珍爱生命"
+        article.save_revision().publish()
+    assert state_of(english) == SOURCE_CHANGED
+    # The editors are told, in the language of their admin, with the links to act on.
+    told = [m for m in mailoutbox if editor.email in m.to]
+    assert len(told) == 1
+    assert "远离毒品，珍爱生命" in told[0].subject
+    assert f"/admin/pages/{english.pk}/edit/" in told[0].body
+    assert "/admin/reports/translations-to-update/" in told[0].body
+
+    client.force_login(editor)
+    # The editor's notice, and the report, say so.
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    notices = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("过时" in n or "同步" in n for n in notices), notices
+    report = client.get("/admin/reports/translations-to-update/").content.decode()
+    assert "远离毒品" in report and "同步" in report
+
+    # Synced: the new text waits to be translated; submitted: waiting for review.
+    source = TranslationSource.objects.get_for_instance(article)
+    client.post(f"/admin/localize/update/{source.pk}/", {})
+    assert state_of(english) == TO_TRANSLATE
+    translation = Translation.objects.get(source=source)
+    submit_for_review(translation, editor)
+    assert state_of(english) == IN_REVIEW
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_report_opens_in_both_languages_and_filters_by_state(client, article, language):
+    from django.utils import translation as django_translation
+
+    article, english = article
+    user = member(EDITORS)
+    client.force_login(user)
+    with django_translation.override(language):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        response = client.get("/admin/reports/translations-to-update/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "远离毒品" in html
+        label = "Source changed: sync" if language == "en" else "原文已改：请同步"
+        assert label in html
+        empty = client.get("/admin/reports/translations-to-update/?state=in_review")
+        assert "远离毒品" not in empty.content.decode()
+
+
+def test_the_report_is_for_those_who_translate(client, article):
+    client.force_login(UserFactory())
+    assert client.get("/admin/reports/translations-to-update/").status_code in (302, 403)

@@ -231,6 +231,9 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# A new translation of a live page starts as a draft: it goes live through review like any
+# page (wagtail-localize would otherwise publish it at once, in the source language).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Our catalogue first; then Chinese for Wagtail and wagtail-localize strings their own
