@@ -10,8 +10,9 @@ dates. From those, in the database (so the report pages and sorts like any listi
 - ``in_review``: the translated page waits in the review workflow.
 - ``to_translate``: synced since the translation was last saved into its page: new text
   waits to be translated and submitted.
-- ``draft``: the translated page has changes that are not live (a new translation, or one
-  sent back by a reviewer).
+- ``draft``: translated text that is not live: a new translation, text translated in the
+  editor since the translation was last saved into its page, or one sent back by a
+  reviewer.
 - ``up_to_date``: nothing to do.
 
 Editors submit a translation for review (``submit_for_review``): its page is saved as a
@@ -48,7 +49,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, WorkflowState
 from wagtail.signals import page_published
-from wagtail_localize.models import Translation, TranslationLog, TranslationSource
+from wagtail_localize.models import (
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 
 from django_tasks import task
 
@@ -83,6 +89,16 @@ def page_translations():
         .order_by("-created_at")
         .values("created_at")[:1]
     )
+    # Text translated in the editor after the translation was last saved into its page.
+    last_translated = (
+        StringTranslation.objects.filter(
+            locale_id=OuterRef("target_locale_id"),
+            translation_of__segments__source_id=OuterRef("source_id"),
+            translation_of__segments__context_id=F("context_id"),
+        )
+        .order_by("-updated_at")
+        .values("updated_at")[:1]
+    )
     in_workflow = WorkflowState.objects.active().filter(
         base_content_type_id=ContentType.objects.get_for_model(Page).pk,
         status=WorkflowState.STATUS_IN_PROGRESS,
@@ -97,6 +113,7 @@ def page_translations():
             target_live=Subquery(target_page.values("live")[:1]),
             target_has_changes=Subquery(target_page.values("has_unpublished_changes")[:1]),
             last_saved_at=Subquery(last_saved),
+            last_translated_at=Subquery(last_translated),
         )
         .filter(source_page_id__isnull=False, target_page_id__isnull=False)
         .annotate(
@@ -111,7 +128,12 @@ def page_translations():
                     | Q(last_saved_at__lt=F("source__last_updated_at")),
                     then=Value(TO_TRANSLATE),
                 ),
-                When(Q(target_live=False) | Q(target_has_changes=True), then=Value(DRAFT)),
+                When(
+                    Q(target_live=False)
+                    | Q(target_has_changes=True)
+                    | Q(last_translated_at__gt=F("last_saved_at")),
+                    then=Value(DRAFT),
+                ),
                 default=Value(UP_TO_DATE),
                 output_field=CharField(),
             ),
@@ -186,65 +208,54 @@ def sync_and_submit(source, user):
     return submitted
 
 
-def editor_notice(user, page):
-    """(level, text, [(url, label)]) for the top of ``page``'s editor: where its translation
-    stands and what to do next, or which of its own translations are out of date; None
-    when there is nothing to say."""
-    translation = translation_of_page(page)
+def translation_notice(user, translation, page):
+    """(level, text, [(url, label)]) for the bar above the translation editor of ``page``:
+    where the translation stands and what to do next."""
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    if translation is not None:
-        total, done = translation.get_progress()
-        progress = _("%(done)s of %(total)s texts translated.") % {"done": done, "total": total}
+    total, done = translation.get_progress()
+    progress = _("%(done)s of %(total)s texts translated.") % {"done": done, "total": total}
+    submit = []
+    if may_submit(user, page):
         submit = [
             (reverse("jindu_submit_translation", args=[translation.pk]), _("Submit for review"))
         ]
-        if translation.state == SOURCE_CHANGED:
-            sync_url = reverse("jindu_update_translations", args=[translation.source_id])
-            return (
-                "warning",
-                _(
-                    "Out of date: the original page was changed and published on %(published)s, "
-                    "after this translation was last synced (%(synced)s). Sync to bring its new "
-                    "text in."
-                )
-                % {
-                    "published": _local(translation.source_published_at),
-                    "synced": _local(translation.source.last_updated_at),
-                },
-                [(f"{sync_url}?next={edit_url}", _("Sync translated pages"))],
-            )
-        if translation.state == TO_TRANSLATE:
-            return (
-                "warning",
-                _("Out of date: new text from the original page waits to be translated.")
-                + " "
-                + progress,
-                submit if may_submit(user, page) else [],
-            )
-        if translation.state == DRAFT:
-            return (
-                "info",
-                _("This translation is a draft. It goes live once a reviewer approves it.")
-                + " "
-                + progress,
-                submit if may_submit(user, page) else [],
-            )
-        if translation.state == IN_REVIEW:
-            return ("info", _("This translation is waiting for review."), [])
-        return None
+    if translation.state == SOURCE_CHANGED:
+        sync_url = reverse("jindu_update_translations", args=[translation.source_id])
+        text = _(
+            "Out of date: the original page was changed and published on %(published)s, after "
+            "this translation was last synced (%(synced)s). Sync to bring its new text in."
+        ) % {
+            "published": _local(translation.source_published_at),
+            "synced": _local(translation.source.last_updated_at),
+        }
+        return "warning", text, [(f"{sync_url}?next={edit_url}", _("Sync translated pages"))]
+    if translation.state == IN_REVIEW:
+        return "info", _("This translation is waiting for review."), []
+    if translation.state == TO_TRANSLATE:
+        text = _("Out of date: new text from the original page waits to be translated.")
+        return "warning", f"{text} {progress}", submit
+    if translation.state == DRAFT:
+        text = _("Translated text not yet live: submit it for review when it is ready.")
+        return "info", f"{text} {progress}", submit
+    text = _("Up to date. Changes to this translation go live once a reviewer approves them.")
+    return "success", text, submit
+
+
+def out_of_date_notice(page):
+    """(level, text, [(url, label)]) for the editor of a source page whose translations
+    fell behind it, or None."""
     behind = [
         t for t in page_translations().filter(source_page_id=page.pk) if t.state == SOURCE_CHANGED
     ]
-    if behind:
-        languages = "、".join(t.target_locale.get_display_name() for t in behind)
-        sync_url = reverse("jindu_update_translations", args=[behind[0].source_id])
-        return (
-            "warning",
-            _("Translations out of date since this page was last published: %(languages)s.")
-            % {"languages": languages},
-            [(f"{sync_url}?next={edit_url}", _("Sync translated pages"))],
-        )
-    return None
+    if not behind:
+        return None
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    languages = "、".join(str(t.target_locale.get_display_name()) for t in behind)
+    sync_url = reverse("jindu_update_translations", args=[behind[0].source_id])
+    text = _("Translations out of date since this page was last published: %(languages)s.") % {
+        "languages": languages
+    }
+    return "warning", text, [(f"{sync_url}?next={edit_url}", _("Sync translated pages"))]
 
 
 def _local(moment):

@@ -26,6 +26,15 @@ class ResourceViewSet(ProjectSnippetViewSet):
 register_snippet(ResourceViewSet)
 
 
+@hooks.register("insert_global_admin_css")
+def project_admin_css():
+    """The project's admin styles (reports, dashboards, the review bar) on every admin page."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("jindu/css/admin.css"))
+
+
 @hooks.register("is_request_cacheable")
 def never_cache_admin_previews_or_token_feeds(request, is_cacheable):
     """Signed-in users, the admin, previews and the token calendar feeds (whose URL is the
@@ -159,17 +168,17 @@ def register_translations_to_update_menu_item():
     )
 
 
-@hooks.register("before_edit_page", order=-10)
-def tell_where_the_translation_stands(request, page):
-    """A notice at the top of the page editor, before wagtail-localize's translation editor
-    takes over: out of date, a draft to submit for review, or waiting for review."""
+@hooks.register("before_edit_page")
+def tell_which_translations_fell_behind(request, page):
+    """A notice at the top of a source page's editor when its translations are out of
+    date (a translated page's own editor says where it stands: jindu_review_tags)."""
     if request.method != "GET":
         return None
     from wagtail.admin import messages
 
-    from jindu.translation_review import editor_notice
+    from jindu.translation_review import out_of_date_notice
 
-    notice = editor_notice(request.user, page)
+    notice = out_of_date_notice(page)
     if notice is not None:
         level, text, buttons = notice
         getattr(messages, level)(

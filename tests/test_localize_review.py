@@ -2,6 +2,11 @@
 immediately* is for those who may publish the translated pages; an editor's sync updates
 the drafts, which then go to review like any edit (issue 20)."""
 
+import json
+import re
+from html import unescape as html_unescape
+from pathlib import Path
+
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import resolve
@@ -186,6 +191,74 @@ def test_a_reviewer_approves_a_submitted_translation_and_it_is_live(client, arti
     assert state_of(english) == UP_TO_DATE
 
 
+def review_bar(response):
+    html = response.content.decode()
+    match = re.search(
+        r'<div class="jindu-review-bar[^"]*" role="status" data-translation-state="(\w+)">(.*?)</div>',
+        html,
+        re.S,
+    )
+    assert match, "no review bar"
+    return {
+        "state": match.group(1),
+        "text": re.sub(r"<[^>]+>", " ", match.group(2)),
+        "links": re.findall(r'href="([^"]+)"', match.group(2)),
+    }
+
+
+def test_the_translation_editor_offers_submit_and_hides_convert_to_alias_from_editors(
+    client, article
+):
+    article, english = article
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    translation.source.update_from_db()
+    client.force_login(member(EDITORS))
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    bar = review_bar(response)
+    assert bar["state"] == TO_TRANSLATE
+    assert bar["links"] == [f"/admin/translations/{translation.pk}/submit/"]
+    props = json.loads(
+        html_unescape(
+            re.search(
+                r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+            ).group(1)
+        )
+    )
+    assert props["links"]["convertToAliasUrl"] is None
+    client.force_login(member(REVIEWERS))
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    props = json.loads(
+        html_unescape(
+            re.search(
+                r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode()
+            ).group(1)
+        )
+    )
+    assert props["links"]["convertToAliasUrl"]
+
+
+def test_our_copy_of_the_translation_editor_template_follows_wagtail_localizes():
+    """Our template copies wagtail-localize's content block with two changes; this fails
+    when wagtail-localize changes the original, so that the copy is looked at again."""
+    import wagtail_localize
+
+    def content_block(path):
+        text = Path(path).read_text()
+        return re.search(r"\{% block content %\}.*?\n\{% endblock %\}", text, re.S).group()
+
+    original = content_block(
+        Path(wagtail_localize.__file__).parent
+        / "templates/wagtail_localize/admin/edit_translation.html"
+    )
+    ours = content_block(
+        Path(__file__).parent.parent / "site/templates/wagtail_localize/admin/edit_translation.html"
+    ).replace(
+        "    {% if is_page %}{% translation_review_bar translation instance %}{% endif %}\n", ""
+    )
+    ours = ours.replace("{% translation_editor_props props instance %}", "{{ props }}")
+    assert ours == original
+
+
 def state_of(page):
     return translation_of_page(page).state
 
@@ -213,10 +286,13 @@ def test_a_translation_falls_behind_when_its_source_goes_live(
     assert "/admin/reports/translations-to-update/" in told[0].body
 
     client.force_login(editor)
-    # The editor's notice, and the report, say so.
-    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    # The translation's editor, the original's and the report say so.
+    bar = review_bar(client.get(f"/admin/pages/{english.pk}/edit/"))
+    assert bar["state"] == SOURCE_CHANGED and "译文已过时" in bar["text"]
+    assert "/admin/localize/update/" in bar["links"][0]
+    response = client.get(f"/admin/pages/{article.pk}/edit/")
     notices = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("过时" in n or "同步" in n for n in notices), notices
+    assert any("英语" in n and "过时" in n for n in notices), notices
     report = client.get("/admin/reports/translations-to-update/").content.decode()
     assert "远离毒品" in report and "同步" in report
 
