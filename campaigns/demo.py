@@ -41,7 +41,7 @@ MATERIALS = [
     ("禁毒知识宣传单", "leaflet", "zh-hans", "份"),
     ("6·26国际禁毒日海报", "poster", "zh-hans", "张"),
     ("青少年禁毒知识手册", "handbook", "zh-hans", "本"),
-    ("Drug prevention leaflet (English)", "leaflet", "en", "份"),
+    ("禁毒知识宣传单（英文版）", "leaflet", "en", "份"),
     ("禁毒宣传环保袋", "giveaway", "zh-hans", "个"),
 ]
 TITLES = {

@@ -1,14 +1,16 @@
 """Turning a completed event into a draft news article (工作动态) that staff edit and send
-to review. It states facts the records hold: date, station, place, headcounts, materials.
-Nothing about the people in the audience."""
+to review. It states facts the records hold — date, station, place, who came, materials —
+in sentences a social worker would write (2026年11月5日，浦东新区工作站的禁毒社工走进…),
+never a list of field values. Nothing about the people in the audience but counts."""
 
 from django.conf import settings
 from django.db.models import Sum
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from campaigns.models import MovementKind
+from campaigns.models import EventFormat, MovementKind, VenueType
 from jindu.models import ArticlePage, SectionPage
 
 NEWS_SECTION_SLUG = "news"
@@ -28,42 +30,125 @@ def news_section():
     return section
 
 
+def activity(event_format):
+    """What was held, as the object of a sentence: 禁毒主题讲座, "a drug prevention talk"."""
+    return {
+        EventFormat.TALK: pgettext("write-up", "a drug prevention talk"),
+        EventFormat.EXHIBITION: pgettext("write-up", "a drug prevention exhibition"),
+        EventFormat.BOOTH: pgettext("write-up", "an information booth"),
+        EventFormat.GROUP: pgettext("write-up", "a drug prevention group session"),
+        EventFormat.TRAINING: pgettext("write-up", "a drug prevention training"),
+        EventFormat.CONTEST: pgettext("write-up", "a drug knowledge contest"),
+        EventFormat.EXPERIENCE: pgettext("write-up", "a hands-on drug prevention session"),
+        EventFormat.CARAVAN: pgettext("write-up", "the anti-drug caravan"),
+    }.get(event_format, pgettext("write-up", "a drug prevention activity"))
+
+
+def venue_phrase(venue_type):
+    """Where, when the record names no place: 一处建设工地, "a construction site"."""
+    return {
+        VenueType.COMMUNITY: pgettext("write-up", "a community"),
+        VenueType.FAMILY: pgettext("write-up", "a family home"),
+        VenueType.SCHOOL: pgettext("write-up", "a school"),
+        VenueType.ENTERTAINMENT: pgettext("write-up", "an entertainment venue"),
+        VenueType.CONSTRUCTION: pgettext("write-up", "a construction site"),
+        VenueType.ENTERPRISE: pgettext("write-up", "a workplace"),
+        VenueType.PUBLIC_PLACE: pgettext("write-up", "a public place"),
+        VenueType.REHABILITATION: pgettext("write-up", "a rehabilitation centre"),
+        VenueType.METHADONE: pgettext("write-up", "a methadone clinic"),
+    }.get(venue_type, pgettext("write-up", "a public place"))
+
+
+def _lower_first(label):
+    label = str(label)
+    return label[:1].lower() + label[1:]
+
+
+def _listing(items):
+    """Items joined as the language lists them: 初中生320人、教师15人 / a, b and c."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(first)s and %(last)s") % {
+        "first": pgettext("list separator", ", ").join(items[:-1]),
+        "last": items[-1],
+    }
+
+
+def opening_sentence(event):
+    values = {
+        "date": formats.date_format(timezone.localtime(event.start).date(), "DATE_FORMAT"),
+        "station": event.station.name,
+        "activity": activity(event.format),
+        "district": event.district.name,
+    }
+    place = event.school.name if event.school_id else (event.organisation or event.address)
+    if event.venue_type == VenueType.ONLINE:
+        return (
+            _("On %(date)s, anti-drug social workers of %(station)s held %(activity)s online.")
+            % values
+        )
+    if event.school_id:
+        return _(
+            "On %(date)s, anti-drug social workers of %(station)s visited %(place)s and gave %(activity)s."
+        ) % {**values, "place": place}
+    if place:
+        return _(
+            "On %(date)s, anti-drug social workers of %(station)s held %(activity)s at %(place)s, %(district)s."
+        ) % {**values, "place": place}
+    return _(
+        "On %(date)s, anti-drug social workers of %(station)s held %(activity)s at %(venue)s in %(district)s."
+    ) % {**values, "venue": venue_phrase(event.venue_type)}
+
+
+def audience_sentence(attendance):
+    groups = [
+        _("%(count)s %(group)s") % {"count": a.count, "group": _lower_first(a.get_group_display())}
+        for a in attendance
+        if a.count
+    ]
+    total = sum(a.count for a in attendance)
+    if not groups:
+        return ""
+    if len(groups) == 1:
+        return _("%(groups)s took part.") % {"groups": groups[0]}
+    return _("%(total)s people took part: %(groups)s.") % {
+        "total": total,
+        "groups": _listing(groups),
+    }
+
+
+def materials_sentence(materials):
+    items = [
+        _("%(material)s (%(quantity)s %(unit)s)")
+        % {"material": m["material__name"], "quantity": m["quantity"], "unit": m["material__unit"]}
+        for m in materials
+    ]
+    if not items:
+        return ""
+    return _("They handed out %(materials)s.") % {"materials": _listing(items)}
+
+
 def write_up_body(event):
-    local = timezone.localtime(event.start)
-    place = event.school.name if event.school_id else event.organisation
     attendance = list(event.attendance.order_by("group"))
     total = sum(a.count for a in attendance)
-    materials = (
+    materials = list(
         event.stock_movements.filter(kind=MovementKind.DISTRIBUTION)
         .values("material__name", "material__unit")
         .annotate(quantity=Sum("quantity"))
         .order_by("material__name")
     )
-    values = {
-        "date": local.strftime("%Y-%m-%d"),
-        "station": event.station.name,
-        "format": event.get_format_display(),
-        "place": place or event.address,
-        "venue": event.get_venue_type_display(),
-        "district": event.district.name,
-        "total": total,
-    }
-    if values["place"]:
-        opening = (
-            _(
-                "On %(date)s, %(station)s held a %(format)s at %(place)s (%(venue)s, %(district)s), "
-                "reaching %(total)s people."
-            )
-            % values
+    # Chinese writes sentences without spaces between them.
+    joiner = "" if translation.get_language().startswith("zh") else " "
+    opening = joiner.join(
+        part
+        for part in (
+            opening_sentence(event),
+            audience_sentence(attendance),
+            materials_sentence(materials),
         )
-    else:
-        opening = (
-            _(
-                "On %(date)s, %(station)s held a %(format)s (%(venue)s, %(district)s), reaching "
-                "%(total)s people."
-            )
-            % values
-        )
+        if part
+    )
     blocks = [{"type": "paragraph", "value": f"<p>{escape(opening)}</p>"}]
     if event.description:
         blocks.append({"type": "paragraph", "value": f"<p>{escape(event.description)}</p>"})

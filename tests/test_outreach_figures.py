@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.urls import reverse
+from django.utils import translation
 
 import pytest
 import time_machine
@@ -12,7 +13,7 @@ from icalendar import Calendar
 
 from campaigns.models import Attendance, CalendarToken, Event, EventIndexPage, EventStatus
 from campaigns.reports import breakdown, figures
-from campaigns.writeup import create_write_up
+from campaigns.writeup import create_write_up, write_up_body
 from jindu.localization import translate
 from jindu.models import ArticlePage
 from tests.factories import (
@@ -385,7 +386,7 @@ def test_write_up_creates_a_draft_with_the_right_numbers(client, data, home):
         str(block.value) if block.block_type == "paragraph" else " ".join(block.value["facts"])
         for block in page.body
     )
-    assert "2026-06-12" in text and "东站" in text and "50" in text
+    assert "2026年6月12日" in text and "东站" in text and "50" in text
     assert "社区居民：50" in text
     assert "宣传单发放：30 份" in text and "海报发放：20 张" in text
     assert page.published_date == datetime.date(2026, 6, 12)
@@ -397,6 +398,33 @@ def test_only_completed_events_are_written_up(client, data, home):
     client.post(reverse("campaigns_write_up", args=[data["e4"].pk]))
     assert not ArticlePage.objects.exists()
     assert data["e4"].status == EventStatus.PLANNED
+
+
+def test_the_write_up_reads_as_a_social_worker_would_write_it(data, home):
+    """Whole sentences from the records (issue 20): who, where, what, who came, what was
+    handed out, with no field values strung together and no venue said twice."""
+    SectionPageFactory(parent=home, slug="news")
+    school = data["school_a"].name
+    page = create_write_up(data["e1"])
+    opening = page.body[0].value.source
+    assert opening == (
+        f"<p>2026年6月10日，东站的禁毒社工走进{school}，开展了一场禁毒主题讲座。"
+        "共有128人次参加，其中初中生120人和教师8人。活动中发放了宣传单100份。</p>"
+    )
+    data["e2"].format = "caravan"
+    data["e2"].save()
+    opening = create_write_up(data["e2"]).body[0].value.source
+    assert opening == (
+        "<p>2026年6月12日，东站的禁毒社工在东区的社区开展了禁毒大篷车宣传活动。"
+        "共有社区居民50人参加。活动中发放了宣传单30份和海报20张。</p>"
+    )
+    with translation.override("en"):
+        body, _total = write_up_body(data["e1"])
+    assert body[0]["value"] == (
+        f"<p>On June 10, 2026, anti-drug social workers of 东站 visited {school} and gave a drug "
+        "prevention talk. 128 people took part: 120 junior secondary students and 8 teachers. "
+        "They handed out 宣传单 (100 份).</p>"
+    )
 
 
 def test_write_up_twice_makes_two_distinct_drafts(data, home):

@@ -1,6 +1,7 @@
 """Every user-facing string has its Chinese translation, and the compiled catalogue that
 Django actually reads matches the .po file editors and developers edit."""
 
+import json
 from pathlib import Path
 
 import polib
@@ -61,19 +62,40 @@ def test_our_catalogue_does_not_rename_wagtails_menu(client):
 
 @pytest.mark.django_db
 def test_wagtail_strings_its_catalogue_lacks_read_as_chinese(client):
-    """site/locale_wagtail holds what Wagtail 7.4's zh_Hans catalogue lacks on daily
-    screens: every line of it is in effect, and a form with errors offers 转到第一个错误."""
+    """site/locale_wagtail holds every string Wagtail 7.4's and wagtail-localize 1.14's own
+    zh_Hans catalogues lack: every line of it is in effect (with its context and plural),
+    the admin's and wagtail-localize's script catalogues carry the script strings, and a
+    form with errors offers 转到第一个错误."""
     from django.urls import reverse
     from django.utils import translation
 
     from tests.factories import UserFactory
 
-    extra = polib.pofile(
-        str(LOCALE_DIR.parent / "locale_wagtail" / "zh_Hans" / "LC_MESSAGES" / "django.po")
-    )
+    folder = LOCALE_DIR.parent / "locale_wagtail" / "zh_Hans" / "LC_MESSAGES"
+    extra = polib.pofile(str(folder / "django.po"))
+    assert len(extra) > 350
     with translation.override("zh-hans"):
         for entry in extra:
-            assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
+            if entry.msgid_plural:
+                got = (
+                    translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, 2)
+                    if entry.msgctxt
+                    else translation.ngettext(entry.msgid, entry.msgid_plural, 2)
+                )
+                assert got == entry.msgstr_plural[0], entry.msgid
+            elif entry.msgctxt:
+                assert translation.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr
+            else:
+                assert translation.gettext(entry.msgid) == entry.msgstr, entry.msgid
+    client.force_login(UserFactory(is_superuser=True))
+    scripts = polib.pofile(str(folder / "djangojs.po"))
+    for catalogue in ("/admin/jsi18n/", "/admin/localize/jsi18n/"):
+        js = client.get(catalogue, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+        for entry in scripts:
+            assert json.dumps(entry.msgid) in js, (catalogue, entry.msgid)
+            if not entry.msgid_plural:
+                assert json.dumps(entry.msgstr) in js, (catalogue, entry.msgid)
+    assert any(entry.msgid == "Insert a block" for entry in scripts)
     client.force_login(UserFactory(is_superuser=True))
     response = client.post(
         reverse("wagtailsnippets_campaigns_campaign:add"), {}, HTTP_ACCEPT_LANGUAGE="zh-hans"

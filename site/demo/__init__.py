@@ -122,10 +122,13 @@ def ensure_child(parent, model, slug, **fields):
 
 def ensure_home_page():
     """The Chinese home page at the root of the tree, served by the default site."""
+    root = Page.get_first_root_node()
+    if root.title == "Root":  # Wagtail's name for it, shown in the Chinese page explorer
+        root.title = root.draft_title = "根目录"
+        root.save(update_fields=["title", "draft_title"])
     home = HomePage.objects.filter(locale=default_locale(), depth=2).first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
     # Wagtail's install creates a "Welcome" page as the default site's root. Replace it:
     # the site is removed first because deleting its root page would cascade to it.
     Site.objects.filter(is_default_site=True).delete()

@@ -46,7 +46,7 @@ class Resource(index.Indexed, ClusterableModel):
         related_name="+",
     )
     preview_image = image_field(_("preview image"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     panels = [
         FieldPanel("title"),
