@@ -123,9 +123,31 @@ def fresh_database_url(workdir):
 
 
 class RunningSite:
+    mail_dir = None
+
     def __init__(self, url, password):
         self.url = url.rstrip("/")
         self.password = password
+
+    def mails_to(self, address):
+        """The emails the site sent to ``address`` so far, oldest first, as messages."""
+        import email
+        from email import policy
+
+        import pytest
+
+        if self.mail_dir is None:
+            pytest.skip("the site's emails are not readable from here (BROWSER_SITE_URL)")
+        found = []
+        folder = self.mail_dir
+        for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime):
+            # The file backend writes each message followed by a line of dashes.
+            for raw in path.read_bytes().split(b"-" * 79):
+                if raw.strip():
+                    message = email.message_from_bytes(raw.strip(), policy=policy.default)
+                    if address in str(message["To"]):
+                        found.append(message)
+        return found
 
     def get(self, path):
         with urllib.request.urlopen(self.url + quote(path, safe="/?=&"), timeout=30) as response:  # noqa: S310
@@ -136,6 +158,7 @@ class SiteServer(RunningSite):
     def __init__(self, workdir):
         self.password = PASSWORD
         self.workdir = Path(workdir)
+        self.mail_dir = self.workdir / "mail"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -148,7 +171,9 @@ class SiteServer(RunningSite):
             "SECURE_HSTS_SECONDS": "0",
             "SERVE_MEDIA": "1",
             "TASKS_IMMEDIATE": "1",
-            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            # What the site sends lands in files the tests read (mails_to).
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail_dir),
             "WAGTAILADMIN_BASE_URL": self.url,
             "DATABASE_URL": fresh_database_url(self.workdir),
             "STATIC_ROOT": str(self.workdir / "static"),

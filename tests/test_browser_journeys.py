@@ -337,8 +337,9 @@ def test_editor_drafts_the_june_26_page_a_reviewer_publishes_it_and_it_is_transl
     visitor.goto(urlpath(this_year["meta"]["html_url"]))
     screenshot(visitor, "campaign", full_page=True)  # down to its figures
 
-    # The English translation, made through wagtail-localize: the editor starts it and
-    # translates the title, the reviewer translates the rest and publishes it.
+    # The English translation, made through wagtail-localize and reviewed like any page: the
+    # editor starts it (a draft, not live), translates it and submits it for review from the
+    # bar above the translation editor; the reviewer is told by email and approves it.
     editor.goto(f"/admin/pages/{index['id']}/")
     editor.locator(f"a:has-text('{title}')").first.click()
     page_id = re.search(r"/admin/pages/(\d+)/", editor.url).group(1)
@@ -347,18 +348,54 @@ def test_editor_drafts_the_june_26_page_a_reviewer_publishes_it_and_it_is_transl
     editor.click("main form input[type=submit]")
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     translation_url = editor.url
+    assert visitor.goto(f"/en{path}").status == 404  # a draft until a reviewer approves it
+    # No way to put it live from here: no publish button, no copy of the original.
+    expect(editor.locator("button[name=action][value=publish]")).to_have_count(0)
+    expect(editor.locator("a[href*='convert_to_alias']")).to_have_count(0)
     translate_next_segment(editor, f"June 26, {year}")
+    while editor.locator("button:visible:has-text('翻译')").count():
+        translate_next_segment(editor, "Healthy lives, free from drugs")
+    editor.reload()
+    bar = editor.locator(".jindu-review-bar")
+    expect(bar).to_contain_text("尚未上线")
+    bar.locator("a:has-text('提交审核')").click()
+    expect(editor.locator("main")).to_contain_text("段文字中已翻译")
+    editor.click("button[data-jindu-confirm]")
+    expect(editor.locator(".messages")).to_contain_text("已提交审核")
+    expect(editor.locator(".jindu-review-bar")).to_contain_text("等待审核")
+    assert visitor.goto(f"/en{path}").status == 404
+    told = site.mails_to("reviewer@jindu.example")
+    assert told and f"June 26, {year}" in str(told[-1]["Subject"]), [m["Subject"] for m in told]
 
-    reviewer.goto(translation_url)
-    while reviewer.locator("button:visible:has-text('翻译')").count():
-        translate_next_segment(reviewer, "Healthy lives, free from drugs")
-    reviewer.click("button:has-text('More actions')")
-    reviewer.click("button[name=action][value=publish]")
-    expect(reviewer.locator(".messages")).to_be_visible()
+    approve_from_dashboard(reviewer, f"June 26, {year}")
     assert visitor.goto(f"/en{path}").status == 200
     expect(visitor.locator("html")).to_have_attribute("lang", "en")
     expect(visitor.locator("h1")).to_contain_text(f"June 26, {year}")
     expect(visitor.locator("main")).to_contain_text("Healthy lives, free from drugs")
+
+    # The Chinese page changes and goes live: the translation is out of date, and says so.
+    editor.goto(f"/admin/pages/{page_id}/edit/")
+    editor.fill("#id_theme", "健康人生 绿色无毒 携手同行")
+    editor.click("button:has-text('更多动作')")
+    editor.click("button[name=action-submit]")
+    approve_from_dashboard(reviewer, title)
+    editor.goto(translation_url)
+    expect(editor.locator(".jindu-review-bar")).to_contain_text("译文已过时")
+    editor.goto("/admin/reports/translations-to-update/")
+    expect(editor.locator("main")).to_contain_text(title)
+    assert any(title in str(m["Subject"]) for m in site.mails_to("editor@jindu.example"))
+
+
+def approve_from_dashboard(reviewer, title):
+    """The reviewer approves from the dashboard's list of what awaits them (a translation's
+    own editor is wagtail-localize's, which has no review actions)."""
+    reviewer.goto("/admin/")
+    row = reviewer.locator("tr", has_text=title).filter(
+        has=reviewer.locator("button[data-workflow-action-url]")
+    )
+    row.locator("button[aria-label='操作']").click()
+    row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
+    expect(row).to_have_count(0)
 
 
 def translate_next_segment(page, text):
