@@ -329,3 +329,22 @@ def test_the_report_opens_in_both_languages_and_filters_by_state(client, article
 def test_the_report_is_for_those_who_translate(client, article):
     client.force_login(UserFactory())
     assert client.get("/admin/reports/translations-to-update/").status_code in (302, 403)
+
+
+def test_installations_made_before_get_the_chinese_workflow_and_collection_names(home, en_home):
+    """The workflow, its task and the site media collection are named in Chinese; an older
+    installation's English ones are renamed, never duplicated."""
+    from wagtail.models import Collection, GroupApprovalTask, Workflow
+
+    from jindu.roles import REVIEW_TASK_NAME, SITE_MEDIA, WORKFLOW_NAME
+
+    Workflow.objects.create(name="Review before publishing")
+    GroupApprovalTask.objects.create(name="Reviewer approval")
+    Collection.get_first_root_node().add_child(name="Site media")
+    ensure_editorial_groups([home, en_home])
+    assert (
+        list(Workflow.objects.values_list("name", flat=True)) == [WORKFLOW_NAME] == ["发布前审核"]
+    )
+    assert list(GroupApprovalTask.objects.values_list("name", flat=True)) == [REVIEW_TASK_NAME]
+    assert Collection.objects.filter(name=SITE_MEDIA).count() == 1
+    assert not Collection.objects.filter(name="Site media").exists()
