@@ -65,12 +65,13 @@ bench: install
 
 # What the tests need beyond Python, from Debian when running as root (otherwise it says
 # what to install): Chromium and a Chinese font for the browser tests, Varnish for the
-# cluster test, wrk for `make bench`, LibreOffice (headless) to open the exports; and the Nu HTML Checker (vnu-jar from npm, run by
+# cluster test, wrk for `make bench`, LibreOffice (headless) to open the exports, poppler and
+# zbar to read generated PDFs and their QR codes; and the Nu HTML Checker (vnu-jar from npm, run by
 # Java). Tests whose tool is missing skip with a one-line reason.
 VNU_VERSION := 26.9.27
-DEBIAN_TOOLS := chromium fonts-wqy-microhei varnish wrk libreoffice-calc-nogui
+DEBIAN_TOOLS := chromium fonts-wqy-microhei varnish wrk libreoffice-calc-nogui poppler-utils zbar-tools
 browser-deps: install
-	@missing=""; for tool in /usr/bin/chromium /usr/sbin/varnishd /usr/bin/wrk /usr/bin/soffice; do \
+	@missing=""; for tool in /usr/bin/chromium /usr/sbin/varnishd /usr/bin/wrk /usr/bin/soffice /usr/bin/pdftoppm /usr/bin/zbarimg; do \
 		[ -x $$tool ] || missing=1; done; fc-list :lang=zh | grep -q . || missing=1; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \

@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from campaigns.ical import build_calendar, ics_response
-from campaigns.models import CalendarToken, Event, EventIndexPage, EventStatus
+from campaigns.models import PUBLIC_STATUSES, CalendarToken, Event, EventIndexPage
 
 PAST_DAYS = 90
 
@@ -30,7 +30,7 @@ def public_events(now=None):
         Event.objects.filter(
             is_public=True,
             end__gte=now - datetime.timedelta(days=PAST_DAYS),
-            status__in=[EventStatus.PLANNED, EventStatus.CONFIRMED, EventStatus.COMPLETED],
+            status__in=PUBLIC_STATUSES,
         )
         .select_related("school")
         .order_by("start")

@@ -28,10 +28,11 @@ from campaigns.models import (
 )
 from campaigns.roles import ensure_campaign_permissions
 from jindu.choices import AudienceGroup
-from jindu.demo import ensure_child, ensure_translated
+from jindu.demo import ensure_child, ensure_site_settings, ensure_translated, pairs
+from jindu.demo.help import PORTALS
 from jindu.demo.media import ensure_image
 from jindu.localization import default_locale
-from jindu.models import HomePage
+from jindu.models import AudiencePage, HomePage
 from schools.models import Counsellor, School, Station
 
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -56,6 +57,82 @@ TITLES = {
     VenueType.METHADONE: ["美沙酮门诊健康讲座"],
     VenueType.ONLINE: ["线上禁毒知识竞赛"],
 }
+TITLES_EN = {
+    "“珍爱生命 远离毒品”主题讲座": "“Cherish life, stay away from drugs” talk",
+    "禁毒知识进课堂": "Drug prevention in the classroom",
+    "禁毒主题班会": "Drug prevention class meeting",
+    "社区禁毒宣传日": "Community drug prevention day",
+    "禁毒知识有奖问答": "Drug knowledge quiz with prizes",
+    "禁毒图片展": "Drug prevention photo exhibition",
+    "家庭禁毒教育讲座": "Drug prevention talk for families",
+    "亲子禁毒知识课堂": "Parent and child drug prevention class",
+    "娱乐场所禁毒宣传": "Drug prevention in entertainment venues",
+    "酒吧KTV禁毒提示活动": "Drug safety messages in bars and karaoke rooms",
+    "工地禁毒宣传进工棚": "Drug prevention at the construction site",
+    "企业员工禁毒培训": "Drug prevention training for employees",
+    "禁毒知识进企业": "Drug prevention at work",
+    "广场禁毒宣传摊位": "Drug prevention stand on the square",
+    "地铁站禁毒展板展示": "Drug prevention display at the metro station",
+    "戒毒所同伴教育小组": "Peer education group at the rehabilitation centre",
+    "美沙酮门诊健康讲座": "Health talk at the methadone clinic",
+    "线上禁毒知识竞赛": "Online drug knowledge contest",
+}
+DESCRIPTION = (
+    "禁毒社工结合真实案例讲解新型毒品的伪装和危害，现场演示拒绝技巧，并发放宣传资料。欢迎居民参加。"
+)
+DESCRIPTION_EN = (
+    "Anti-drug social workers explain how new drugs are disguised and the harm they do, with "
+    "real cases, show ways to say no, and hand out leaflets. Everyone is welcome."
+)
+# Neighbourhoods (街道 and 镇) of each district where demo events take place: the places
+# read as a Shanghai office would write them, though the events are examples.
+STREETS = {
+    "huangpu": [("外滩", "the Bund"), ("南京东路", "Nanjing Road East"), ("老西门", "Laoximen")],
+    "xuhui": [("天平路", "Tianping Road"), ("康健新村", "Kangjian"), ("田林", "Tianlin")],
+    "changning": [("华阳路", "Huayang Road"), ("新华路", "Xinhua Road"), ("仙霞新村", "Xianxia")],
+    "jingan": [("静安寺", "Jing'an Temple"), ("江宁路", "Jiangning Road"), ("彭浦新村", "Pengpu")],
+    "putuo": [("长寿路", "Changshou Road"), ("曹杨新村", "Caoyang"), ("真如", "Zhenru")],
+    "hongkou": [
+        ("四川北路", "Sichuan Road North"),
+        ("欧阳路", "Ouyang Road"),
+        ("曲阳路", "Quyang Road"),
+    ],
+    "yangpu": [("五角场", "Wujiaochang"), ("殷行", "Yinhang"), ("控江路", "Kongjiang Road")],
+    "minhang": [("莘庄", "Xinzhuang"), ("七宝", "Qibao"), ("古美", "Gumei")],
+    "baoshan": [("友谊路", "Youyi Road"), ("吴淞", "Wusong"), ("大场", "Dachang")],
+    "jiading": [("新成路", "Xincheng Road"), ("菊园", "Juyuan"), ("嘉定镇", "Jiading Town")],
+    "pudong": [
+        ("陆家嘴", "Lujiazui"),
+        ("花木", "Huamu"),
+        ("张江", "Zhangjiang"),
+        ("惠南", "Huinan"),
+    ],
+    "jinshan": [("石化", "Shihua"), ("朱泾", "Zhujing")],
+    "songjiang": [("岳阳", "Yueyang"), ("方松", "Fangsong"), ("中山", "Zhongshan")],
+    "qingpu": [("夏阳", "Xiayang"), ("盈浦", "Yingpu"), ("赵巷", "Zhaoxiang")],
+    "fengxian": [("南桥", "Nanqiao"), ("奉浦", "Fengpu"), ("西渡", "Xidu")],
+    "chongming": [("城桥", "Chengqiao"), ("堡镇", "Baozhen")],
+}
+VENUES = {
+    VenueType.COMMUNITY: "{}社区文化活动中心",
+    VenueType.PUBLIC_PLACE: "{}社区广场",
+    VenueType.ENTERPRISE: "{}产业园区",
+    VenueType.CONSTRUCTION: "{}在建项目工地",
+    VenueType.ENTERTAINMENT: "{}商业街",
+    VenueType.FAMILY: "{}居民小区",
+    VenueType.REHABILITATION: "{}社区戒毒康复指导站",
+    VenueType.METHADONE: "{}美沙酮维持治疗门诊",
+}
+
+
+def venue_name(rng, venue, district):
+    """Where an event outside a school takes place: 陆家嘴社区文化活动中心."""
+    if venue == VenueType.ONLINE:
+        return "线上"
+    street, _english = rng.choice(STREETS.get(district.code, [(district.name, district.name)]))
+    return VENUES.get(venue, "{}").format(street)
+
+
 FORMATS = {
     VenueType.SCHOOL: [EventFormat.TALK, EventFormat.EXPERIENCE, EventFormat.CONTEST],
     VenueType.COMMUNITY: [EventFormat.BOOTH, EventFormat.EXHIBITION, EventFormat.CONTEST],
@@ -226,18 +303,16 @@ def ensure_events(rng, campaigns, today):
         team = people[: rng.randint(1, 2)]
         for person in team:
             booked.setdefault(person.pk, []).append((start, end))
+        title = rng.choice(TITLES[venue])
         event = Event(
-            title=rng.choice(TITLES[venue]),
-            description="禁毒社工结合案例讲解毒品危害和拒绝技巧，并发放宣传资料。",
+            title=title,
+            title_en=TITLES_EN[title],
+            description=DESCRIPTION,
+            description_en=DESCRIPTION_EN,
             venue_type=venue,
             format=rng.choice(FORMATS[venue]),
             school=school,
-            organisation=""
-            if school
-            else {VenueType.ENTERPRISE: "园区企业", VenueType.CONSTRUCTION: "建设工地"}.get(
-                venue, f"{station.district.name}街道"
-            ),
-            address=f"{station.district.name}{rng.randint(1, 99)}号",
+            organisation="" if school else venue_name(rng, venue, station.district),
             district=station.district,
             station=station,
             start=start,
@@ -342,11 +417,13 @@ def ensure_last_year(rng, today):
         station = stations[number % len(stations)]
         start = datetime.datetime(year, 6, 1 + number % 30, 9 + number % 6, 0, tzinfo=TZ)
         venue = [VenueType.COMMUNITY, VenueType.PUBLIC_PLACE, VenueType.ENTERPRISE][number % 3]
+        title = rng.choice(TITLES[venue])
         event = Event.objects.create(
-            title=rng.choice(TITLES[venue]),
+            title=title,
+            title_en=TITLES_EN[title],
             venue_type=venue,
             format=rng.choice(FORMATS[venue]),
-            organisation=f"{station.district.name}街道",
+            organisation=venue_name(rng, venue, station.district),
             district=station.district,
             station=station,
             start=start,
@@ -456,6 +533,37 @@ def ensure_talk_request_page():
     return page
 
 
+TEACHERS_CALLOUT = {
+    "zh": {
+        "title": "请禁毒社工到学校来",
+        "text": "学校可以免费预约禁毒社工到校开展讲座、主题班会和体验活动，也可以与所在区的工作站签订校外辅导员协议。",
+    },
+    "en": {
+        "title": "Invite a social worker to your school",
+        "text": "Schools can book an anti-drug social worker for a free talk, class meeting or hands-on session, or sign an agreement with their district's station for an off-campus counsellor.",
+    },
+}
+
+
+def point_teachers_to(talk_page):
+    """The teachers' door (jindu's AudiencePage "teachers") ends with the way to the talk
+    request form, in both languages."""
+    portal = AudiencePage.objects.filter(slug="teachers", locale=default_locale()).first()
+    if portal is None:
+        return
+    if not any(block.block_type == "help_callout" and block.value["page"] for block in portal.body):
+        portal.body.append(
+            ("help_callout", {**TEACHERS_CALLOUT["zh"], "phone": "", "page": talk_page})
+        )
+        portal.save_revision().publish()
+    zh, en = TEACHERS_CALLOUT["zh"], TEACHERS_CALLOUT["en"]
+    strings = {zh["title"]: en["title"], zh["text"]: en["text"], "teachers": "teachers"}
+    for spec in PORTALS:
+        if spec["slug"] == "teachers":
+            strings.update(pairs(spec["zh"], spec["en"]))
+    ensure_translated(portal, strings)
+
+
 def load(command):
     rng = random.Random(626)
     today = timezone.localdate()
@@ -467,4 +575,7 @@ def load(command):
     ensure_events_page()
     last_year = ensure_last_year(rng, today)
     ensure_campaign_pages(campaigns["month"], last_year, today)
-    ensure_talk_request_page()
+    talk_page = ensure_talk_request_page()
+    # Every page leads to the form (the footer), and the teachers' door says it is there.
+    ensure_site_settings(footer_links=[talk_page])
+    point_teachers_to(talk_page)

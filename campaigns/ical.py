@@ -34,7 +34,10 @@ def event_uid(event):
     return f"event-{event.pk}@{UID_DOMAIN}"
 
 
-def build_calendar(name, events, url_for=None):
+def build_calendar(name, events, url_for=None, language=None):
+    """An iCalendar of ``events``, their words in ``language`` where given (public pages;
+    the feeds are in the site's first language)."""
+    language = language or settings.LANGUAGE_CODE
     calendar = Calendar()
     calendar.add("prodid", "-//Jindu//Anti-drug outreach events//ZH")
     calendar.add("version", "2.0")
@@ -48,13 +51,17 @@ def build_calendar(name, events, url_for=None):
         entry.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
         entry.add("dtstart", timezone.localtime(event.start))
         entry.add("dtend", timezone.localtime(event.end))
-        entry.add("summary", event.title)
+        entry.add("summary", event.text_in("title", language)[0])
         location = event_location(event)
         if location:
             entry.add("location", location)
-        if event.description:
-            entry.add("description", event.description)
+        description = event.text_in("description", language)[0]
+        if description:
+            entry.add("description", description)
+        # RFC 5545: an event called off says STATUS:CANCELLED, and its SEQUENCE moves on
+        # with every change, so calendars that saved it update it.
         entry.add("status", ICAL_STATUS[event.status])
+        entry.add("sequence", int(event.updated_at.timestamp()))
         url = url_for(event) if url_for is not None else None
         if url:
             entry.add("url", url)

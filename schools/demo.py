@@ -28,199 +28,51 @@ from schools.models import (
 from schools.roles import ensure_outreach_groups
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
 
-# (district, English, code, station address, English address, phone, fax, postcode)
-STATIONS = [
-    (
-        "浦东新区",
-        "Pudong New Area",
-        "pudong",
-        "民生路600号311室",
-        "Room 311, 600 Minsheng Road",
-        "021-68537013",
-        "58606232",
-        "200135",
-    ),
-    (
-        "徐汇区",
-        "Xuhui",
-        "xuhui",
-        "天钥桥路191弄南天大楼3号楼101室",
-        "Room 101, Building 3, Nantian Mansion, Lane 191 Tianyaoqiao Road",
-        "021-54257140",
-        "54257140",
-        "200030",
-    ),
-    (
-        "卢湾区",
-        "Luwan",
-        "luwan",
-        "蒙自路216号101-103室",
-        "Rooms 101–103, 216 Mengzi Road",
-        "021-63048126",
-        "63048126",
-        "200023",
-    ),
-    (
-        "闸北区",
-        "Zhabei",
-        "zhabei",
-        "天目中路749弄53号805室",
-        "Room 805, No. 53, Lane 749 Tianmu Road (Central)",
-        "021-63530943",
-        "63530943",
-        "200070",
-    ),
-    (
-        "宝山区",
-        "Baoshan",
-        "baoshan",
-        "密山路8号",
-        "8 Mishan Road",
-        "021-56604173",
-        "56604173",
-        "201900",
-    ),
-    (
-        "闵行区",
-        "Minhang",
-        "minhang",
-        "莘庄镇莘东路375号203室",
-        "Room 203, 375 Xindong Road, Xinzhuang",
-        "021-54955520",
-        "54955520",
-        "201100",
-    ),
-    (
-        "虹口区",
-        "Hongkou",
-        "hongkou",
-        "祥德路274弄220号",
-        "No. 220, Lane 274 Xiangde Road",
-        "021-65217108",
-        "65217108",
-        "200081",
-    ),
-    (
-        "长宁区",
-        "Changning",
-        "changning",
-        "天山二村64号(乙)308室",
-        "Room 308, Building 64B, Tianshan Second Village",
-        "021-62596570",
-        "62596570",
-        "200051",
-    ),
-    (
-        "杨浦区",
-        "Yangpu",
-        "yangpu",
-        "凤城六村1号206室",
-        "Room 206, Building 1, Fengcheng Sixth Village",
-        "021-65151636",
-        "65151636",
-        "200093",
-    ),
-    (
-        "普陀区",
-        "Putuo",
-        "putuo",
-        "怒江北路402室",
-        "Room 402, Nujiang Road (North)",
-        "021-52812292",
-        "52815219",
-        "200333",
-    ),
-    (
-        "黄浦区",
-        "Huangpu",
-        "huangpu",
-        "江西中路261号416室",
-        "Room 416, 261 Jiangxi Road (Central)",
-        "021-63213373",
-        "63213373",
-        "200002",
-    ),
-    (
-        "静安区",
-        "Jing'an",
-        "jingan",
-        "陕西北路1038号",
-        "1038 Shaanxi Road (North)",
-        "021-62774603",
-        "62774670",
-        "200040",
-    ),
-    (
-        "崇明县",
-        "Chongming",
-        "chongming",
-        "崇明县城内星火路2号",
-        "2 Xinghuo Road, Chongming town",
-        "021-59421221",
-        "59421221",
-        "201250",
-    ),
-    (
-        "金山区",
-        "Jinshan",
-        "jinshan",
-        "罗中路72号",
-        "72 Luozhong Road",
-        "021-57314250",
-        "57316461",
-        "201500",
-    ),
-    (
-        "奉贤区",
-        "Fengxian",
-        "fengxian",
-        "南桥解放中路372号",
-        "372 Jiefang Road (Central), Nanqiao",
-        "021-57424155",
-        "57424155",
-        "201400",
-    ),
-    (
-        "南汇区",
-        "Nanhui",
-        "nanhui",
-        "惠南镇北门大街5号7楼",
-        "7th floor, 5 Beimen Street, Huinan",
-        "021-68008620",
-        "68008515",
-        "201300",
-    ),
-    (
-        "松江区",
-        "Songjiang",
-        "songjiang",
-        "五昆路222号底层",
-        "Ground floor, 222 Wukun Road",
-        "021-57786610",
-        "57786610",
-        "201613",
-    ),
-    (
-        "嘉定区",
-        "Jiading",
-        "jiading",
-        "仓场路421弄59号",
-        "No. 59, Lane 421 Cangchang Road",
-        "021-59995799",
-        "59995799",
-        "201822",
-    ),
-    (
-        "青浦区",
-        "Qingpu",
-        "qingpu",
-        "城中东路550号金融大厦1202室",
-        "Room 1202, Finance Tower, 550 Chengzhong Road (East)",
-        "021-59726456",
-        "59726456",
-        "201700",
-    ),
+# Today's 16 districts of Shanghai (code, name, English), in the city's own order.
+DISTRICTS = [
+    ("huangpu", "黄浦区", "Huangpu"),
+    ("xuhui", "徐汇区", "Xuhui"),
+    ("changning", "长宁区", "Changning"),
+    ("jingan", "静安区", "Jing'an"),
+    ("putuo", "普陀区", "Putuo"),
+    ("hongkou", "虹口区", "Hongkou"),
+    ("yangpu", "杨浦区", "Yangpu"),
+    ("minhang", "闵行区", "Minhang"),
+    ("baoshan", "宝山区", "Baoshan"),
+    ("jiading", "嘉定区", "Jiading"),
+    ("pudong", "浦东新区", "Pudong New Area"),
+    ("jinshan", "金山区", "Jinshan"),
+    ("songjiang", "松江区", "Songjiang"),
+    ("qingpu", "青浦区", "Qingpu"),
+    ("fengxian", "奉贤区", "Fengxian"),
+    ("chongming", "崇明区", "Chongming"),
 ]
+
+# The 19 stations of the 2009 profile with their addresses and phones, under today's
+# districts: Luwan joined Huangpu (2011), Zhabei Jing'an (2015), Nanhui Pudong (2009), and
+# Chongming county became a district (2016); the stations kept their own names.
+# (district code, station, English, address, English address, phone, fax, postcode)
+STATIONS = [
+    ("pudong", "浦东新区工作站", "Pudong New Area work station", "民生路600号311室", "Room 311, 600 Minsheng Road", "021-68537013", "58606232", "200135"),
+    ("xuhui", "徐汇工作站", "Xuhui work station", "天钥桥路191弄南天大楼3号楼101室", "Room 101, Building 3, Nantian Mansion, Lane 191 Tianyaoqiao Road", "021-54257140", "54257140", "200030"),
+    ("huangpu", "黄浦卢湾工作站", "Huangpu (Luwan) work station", "蒙自路216号101-103室", "Rooms 101–103, 216 Mengzi Road", "021-63048126", "63048126", "200023"),
+    ("jingan", "静安闸北工作站", "Jing'an (Zhabei) work station", "天目中路749弄53号805室", "Room 805, No. 53, Lane 749 Tianmu Road (Central)", "021-63530943", "63530943", "200070"),
+    ("baoshan", "宝山工作站", "Baoshan work station", "密山路8号", "8 Mishan Road", "021-56604173", "56604173", "201900"),
+    ("minhang", "闵行工作站", "Minhang work station", "莘庄镇莘东路375号203室", "Room 203, 375 Xindong Road, Xinzhuang", "021-54955520", "54955520", "201100"),
+    ("hongkou", "虹口工作站", "Hongkou work station", "祥德路274弄220号", "No. 220, Lane 274 Xiangde Road", "021-65217108", "65217108", "200081"),
+    ("changning", "长宁工作站", "Changning work station", "天山二村64号(乙)308室", "Room 308, Building 64B, Tianshan Second Village", "021-62596570", "62596570", "200051"),
+    ("yangpu", "杨浦工作站", "Yangpu work station", "凤城六村1号206室", "Room 206, Building 1, Fengcheng Sixth Village", "021-65151636", "65151636", "200093"),
+    ("putuo", "普陀工作站", "Putuo work station", "怒江北路402室", "Room 402, Nujiang Road (North)", "021-52812292", "52815219", "200333"),
+    ("huangpu", "黄浦工作站", "Huangpu work station", "江西中路261号416室", "Room 416, 261 Jiangxi Road (Central)", "021-63213373", "63213373", "200002"),
+    ("jingan", "静安工作站", "Jing'an work station", "陕西北路1038号", "1038 Shaanxi Road (North)", "021-62774603", "62774670", "200040"),
+    ("chongming", "崇明工作站", "Chongming work station", "城桥镇星火路2号", "2 Xinghuo Road, Chengqiao", "021-59421221", "59421221", "201250"),
+    ("jinshan", "金山工作站", "Jinshan work station", "罗中路72号", "72 Luozhong Road", "021-57314250", "57316461", "201500"),
+    ("fengxian", "奉贤工作站", "Fengxian work station", "南桥解放中路372号", "372 Jiefang Road (Central), Nanqiao", "021-57424155", "57424155", "201400"),
+    ("pudong", "浦东南汇工作站", "Pudong (Nanhui) work station", "惠南镇北门大街5号7楼", "7th floor, 5 Beimen Street, Huinan", "021-68008620", "68008515", "201300"),
+    ("songjiang", "松江工作站", "Songjiang work station", "五昆路222号底层", "Ground floor, 222 Wukun Road", "021-57786610", "57786610", "201613"),
+    ("jiading", "嘉定工作站", "Jiading work station", "仓场路421弄59号", "No. 59, Lane 421 Cangchang Road", "021-59995799", "59995799", "201822"),
+    ("qingpu", "青浦工作站", "Qingpu work station", "城中东路550号金融大厦1202室", "Room 1202, Finance Tower, 550 Chengzhong Road (East)", "021-59726456", "59726456", "201700"),
+]  # fmt: skip
 
 SCHOOL_TYPES = [
     ("实验小学", SchoolLevel.PRIMARY, (600, 1500)),
@@ -266,39 +118,33 @@ def short_name(district_name):
 
 def ensure_districts_and_stations():
     locale = default_locale()
-    stations = []
-    for order, (
-        district_name,
-        english,
-        code,
-        address,
-        en_address,
-        phone,
-        fax,
-        postcode,
-    ) in enumerate(STATIONS):
+    english = Locale.objects.get(language_code="en")
+    districts = {}
+    for order, (code, name, name_en) in enumerate(DISTRICTS):
         district = District.objects.filter(locale=locale, code=code).first()
         if district is None:
             district = District.objects.create(
-                locale=locale, name=district_name, code=code, sort_order=order
+                locale=locale, name=name, code=code, sort_order=order
             )
-        if district.get_translation_or_none(Locale.objects.get(language_code="en")) is None:
-            translate(district, "en", {district_name: english})
-        name = f"{short_name(district_name)}工作站" if code != "pudong" else "浦东新区工作站"
+        if district.get_translation_or_none(english) is None:
+            translate(district, "en", {name: name_en})
+        districts[code] = district
+    stations = []
+    for code, name, name_en, address, en_address, phone, fax, postcode in STATIONS:
         station = Station.objects.filter(locale=locale, name=name).first()
         if station is None:
             station = Station.objects.create(
                 locale=locale,
                 name=name,
-                district=district,
+                district=districts[code],
                 address=address,
                 phone=phone,
                 fax=fax,
                 postcode=postcode,
                 is_public=True,
             )
-        if station.get_translation_or_none(Locale.objects.get(language_code="en")) is None:
-            translate(station, "en", {name: f"{english} work station", address: en_address})
+        if station.get_translation_or_none(english) is None:
+            translate(station, "en", {name: name_en, address: en_address})
         stations.append(station)
     return stations
 

@@ -12,7 +12,7 @@ class JinduConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from jindu import translation_review
+        from jindu import site_address, translation_review  # noqa: F401 - site_address registers a check
         from jindu.caching import check_caches, connect_signals
 
         connect_signals()

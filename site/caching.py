@@ -255,6 +255,9 @@ def paths_showing_page(page):
         paths |= pages_paths(translated.get_ancestors().filter(depth__gt=1).specific(defer=True))
     paths |= pages_paths(descendants.specific(defer=True))
     paths |= paths_of_pages_referring_to(page)
+    # Pages that list others by a rule rather than by place or link (audience portals).
+    for hook in hooks.get_hooks("jindu_pages_listing"):
+        paths |= set(hook(page))
     return paths
 
 

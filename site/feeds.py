@@ -1,5 +1,11 @@
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+
+from jindu.localization import locale_of
+from jindu.templatetags.jindu_tags import bcp47
 
 FEED_ITEMS = 20
 
@@ -12,6 +18,8 @@ class SectionFeed(Feed):
     def __init__(self, section):
         super().__init__()
         self.section = section
+        # Django reads the feed's language as an attribute, not a method.
+        self.language = bcp47(locale_of(section).language_code)
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -25,9 +33,6 @@ class SectionFeed(Feed):
 
     def description(self):
         return self.section.meta_description or self.section.title
-
-    def language(self):
-        return self.section.locale.language_code
 
     def items(self):
         return (
@@ -49,7 +54,13 @@ class SectionFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The date the article carries (an imported 2019 article is from 2019), at noon in
+        # the site's time zone so that no reader's time zone moves it to another day.
+        noon = datetime.datetime.combine(item.published_date, datetime.time(12))
+        return timezone.make_aware(noon)
+
+    def item_updateddate(self, item):
+        return item.last_published_at
 
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]

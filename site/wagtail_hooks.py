@@ -64,7 +64,13 @@ def public_changes_of_the_site():
     from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
 
     from jindu.caching import EVERYTHING, pages_paths, paths_of_pages_referring_to
-    from jindu.models import JinduImage, ResourceLibraryPage, SectionPage, SiteSettings
+    from jindu.models import (
+        AudiencePage,
+        JinduImage,
+        ResourceLibraryPage,
+        SectionPage,
+        SiteSettings,
+    )
 
     def everywhere(instance, deleted):
         return EVERYTHING
@@ -91,8 +97,10 @@ def public_changes_of_the_site():
         )
 
     def resource(instance, deleted):
-        return pages_paths(ResourceLibraryPage.objects.live()) | paths_of_pages_referring_to(
-            instance
+        return (
+            pages_paths(ResourceLibraryPage.objects.live())
+            | pages_paths(AudiencePage.objects.live())
+            | paths_of_pages_referring_to(instance)
         )
 
     def tag(instance, deleted):
@@ -110,6 +118,14 @@ def public_changes_of_the_site():
         Resource: resource,
         Tag: tag,
     }
+
+
+@hooks.register("jindu_pages_listing")
+def portals_listing_a_page(page):
+    """Audience portals list the articles of their audience wherever they sit."""
+    from jindu.models import AudiencePage
+
+    return AudiencePage.paths_listing(page.specific)
 
 
 @hooks.register("register_admin_urls")

@@ -35,6 +35,7 @@ PAGE_TYPES = [
     "jindu.DrugFactPage",
     "jindu.QuizPage",
     "jindu.ResourceLibraryPage",
+    "jindu.AudiencePage",
     "schools.StationDirectoryPage",
     "campaigns.EventIndexPage",
     "campaigns.CampaignIndexPage",
@@ -43,6 +44,24 @@ PAGE_TYPES = [
 ]
 # Views that are not Wagtail pages but readers reach them all the same.
 OTHER_VIEWS = ["event detail", "search results", "quiz score", "not found"]
+# The quiz's score is the answer to a posted form (answers never go in an address).
+QUIZ_ANSWERS = {"q0": "0", "q1": "1", "q2": "0"}
+
+
+def open_public(page, public_pages, key, **options):
+    """Open one of the public views in a browser page, as a reader reaches it: the quiz
+    score by answering the quiz and sending it. Returns the document's response."""
+    path = public_pages[key]
+    if key[0] != "quiz score":
+        return page.goto(path, **options)
+    page.goto(path, **options)
+    for name, value in QUIZ_ANSWERS.items():
+        page.check(f"input[name={name}][value='{value}']")
+    with page.expect_navigation(**options) as navigation:
+        page.click("form.quiz button[type=submit]")
+    return navigation.value
+
+
 LANGUAGES = ["zh-hans", "en"]
 PAGES = [(kind, language) for kind in PAGE_TYPES + OTHER_VIEWS for language in LANGUAGES]
 
@@ -148,6 +167,21 @@ class RunningSite:
                     if address in str(message["To"]):
                         found.append(message)
         return found
+
+    def post_form(self, path, data):
+        """The page at ``path`` answered with its form filled in with ``data`` (its CSRF
+        token and cookie first read from the page, as a browser would)."""
+        import http.cookiejar
+        from urllib.parse import urlencode
+
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        url = self.url + quote(path, safe="/?=&")
+        html = opener.open(url, timeout=30).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        body = urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        request = urllib.request.Request(url, data=body, headers={"Referer": url})  # noqa: S310
+        return opener.open(request, timeout=30).read()
 
     def get(self, path):
         with urllib.request.urlopen(self.url + quote(path, safe="/?=&"), timeout=30) as response:  # noqa: S310

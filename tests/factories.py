@@ -12,6 +12,7 @@ from PIL import Image
 
 from jindu.models import (
     ArticlePage,
+    AudiencePage,
     DrugFactPage,
     DrugIndexPage,
     HomePage,
@@ -88,6 +89,16 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ArticlePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if extracted:
+            from jindu.models import Audience
+
+            self.audiences.set(Audience.objects.filter(code__in=extracted))
+            if create:
+                self.save()
 
 
 class DrugIndexPageFactory(wagtail_factories.PageFactory):
@@ -153,6 +164,24 @@ class ResourceLibraryPageFactory(wagtail_factories.PageFactory):
         model = ResourceLibraryPage
 
 
+class AudiencePageFactory(wagtail_factories.PageFactory):
+    title = "我是家长"
+    slug = "parents"
+
+    class Meta:
+        model = AudiencePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        from jindu.models import Audience
+
+        codes = extracted or ["parents"]
+        self.audiences.set(Audience.objects.filter(code__in=codes))
+        if create:
+            self.save_revision().publish()
+
+
 class ResourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"禁毒海报{n}")
     resource_type = "poster"
@@ -161,6 +190,16 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Resource
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def audiences(self, create, extracted, **kwargs):
+        if extracted:
+            from jindu.models import Audience
+
+            self.audiences.set(Audience.objects.filter(code__in=extracted))
+            if create:
+                self.save()
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser_site import ADMIN_VIEWS, PAGES, admin_path
+from tests.browser_site import ADMIN_VIEWS, PAGES, admin_path, open_public
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,14 @@ class BrowserProblems:
         self.document = self.page.goto(path, wait_until="networkidle")
         return self.found
 
+    def open_public(self, public_pages, key):
+        self.document = open_public(self.page, public_pages, key, wait_until="networkidle")
+        return self.found
+
 
 @pytest.mark.parametrize(("kind", "language"), PAGES)
 def test_public_pages_load_without_browser_errors(page, public_pages, kind, language):
-    problems = BrowserProblems(page).open(public_pages[(kind, language)])
+    problems = BrowserProblems(page).open_public(public_pages, (kind, language))
     assert problems == [], "\n".join(problems)
 
 

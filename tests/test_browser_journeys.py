@@ -88,7 +88,7 @@ def test_student_searches_reads_switches_language_and_takes_the_quiz(phone, site
     page.goto("/")
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
     screenshot(page, "home-phone")
-    page.fill("#home-search", "毒品")
+    page.fill("#site-search-q", "毒品")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q="))
     articles = {urlpath(item["meta"]["html_url"]) for item in api_pages(site, "jindu.ArticlePage")}

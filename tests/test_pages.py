@@ -11,6 +11,7 @@ from jindu.demo import ensure_locales
 from jindu.localization import translate
 from jindu.models import (
     ArticlePage,
+    AudiencePage,
     DrugFactPage,
     DrugIndexPage,
     HomePage,
@@ -20,6 +21,7 @@ from jindu.models import (
 )
 from tests.factories import (
     ArticlePageFactory,
+    AudiencePageFactory,
     DrugFactPageFactory,
     DrugIndexPageFactory,
     HomePageFactory,
@@ -76,6 +78,7 @@ class PageTypeTests(WagtailPageTestCase):
         cls.quiz = QuizPageFactory(parent=cls.home)
         cls.library = ResourceLibraryPageFactory(parent=cls.home)
         ResourceFactory(title="禁毒海报")
+        cls.portal = AudiencePageFactory(parent=cls.home, audiences=["parents"])
         cls.pages = [
             cls.home,
             cls.section,
@@ -84,6 +87,7 @@ class PageTypeTests(WagtailPageTestCase):
             cls.drug,
             cls.quiz,
             cls.library,
+            cls.portal,
         ]
         strings = {
             "远离毒品，珍爱生命": "Stay away from drugs",
@@ -96,6 +100,7 @@ class PageTypeTests(WagtailPageTestCase):
             "冰毒": "Methamphetamine",
             "禁毒知识小测验": "Drug quiz",
             "宣传资料下载": "Downloads",
+            "我是家长": "I am a parent",
         }
         cls.translations = {page.pk: translate(page, "en", strings) for page in cls.pages}
 
@@ -103,7 +108,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {SectionPage, DrugIndexPage, ResourceLibraryPage, QuizPage}
+            {SectionPage, DrugIndexPage, ResourceLibraryPage, QuizPage, AudiencePage}
             | self._other_home_children(),
         )
         self.assertCanCreateAt(SectionPage, ArticlePage)
@@ -178,6 +183,12 @@ class PageTypeTests(WagtailPageTestCase):
                     "tags": "上海",
                 }
             )
+        if isinstance(page, AudiencePage):
+            data = nested_form_data(
+                {**common, "intro": rich_text("<p>导语</p>"), "body": paragraph}
+            )
+            data["audiences"] = [str(a.pk) for a in page.audiences.all()]
+            return data
         if isinstance(page, QuizPage):
             question = {
                 "question": "国际禁毒日是哪一天？",

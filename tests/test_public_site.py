@@ -36,7 +36,7 @@ def test_quiz_shows_questions_without_answers(client, quiz):
 
 def test_quiz_scores_answers_and_explains(client, quiz):
     # Question 0: option 1 is right; question 1: option 0 is right. Answer one of each.
-    response = client.get(quiz.url, {"submitted": "1", "q0": "1", "q1": "1"})
+    response = client.post(quiz.url, {"q0": "1", "q1": "1"})
     html = response.content.decode()
     assert "你的得分：1 / 2" in html
     assert "每年6月26日是国际禁毒日" in html
@@ -46,7 +46,7 @@ def test_quiz_scores_answers_and_explains(client, quiz):
 def test_quiz_stores_nothing(client, quiz):
     client.get(quiz.url)  # the site settings row is created on the very first request
     with CaptureQueriesContext(connection) as context:
-        client.get(quiz.url, {"submitted": "1", "q0": "1", "q1": "0"})
+        client.post(quiz.url, {"q0": "1", "q1": "0"})
     writes = [
         q["sql"]
         for q in context.captured_queries
@@ -57,9 +57,27 @@ def test_quiz_stores_nothing(client, quiz):
 
 @pytest.mark.parametrize("answers", [{"q0": "99"}, {"q0": "-1"}, {"q0": "abc"}, {}])
 def test_quiz_tolerates_tampered_answers(client, quiz, answers):
-    response = client.get(quiz.url, {"submitted": "1", **answers})
+    response = client.post(quiz.url, answers)
     assert response.status_code == 200
     assert "你的得分：0 / 2" in response.content.decode()
+
+
+def test_quiz_answers_are_posted_never_put_in_an_address(client, quiz):
+    """Answers in a URL end up in access logs and browser history, although the page
+    promises nothing is recorded (issue 18): the form posts, with a CSRF token, and answers
+    in the address mark nothing."""
+    from django.test import Client
+
+    html = client.get(quiz.url).content.decode()
+    form = re.search(r'<form class="quiz" method="(\w+)"', html)
+    assert form and form.group(1) == "post"
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert "你的得分" not in client.get(quiz.url, {"submitted": "1", "q0": "1"}).content.decode()
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(quiz.url, {"q0": "1"}).status_code == 403
+    # The form's page carries a token for one visitor: no shared cache may keep it.
+    assert "private" in client.get(quiz.url)["Cache-Control"]
+    assert "no-store" in client.post(quiz.url, {"q0": "1"})["Cache-Control"]
 
 
 def test_home_page_shows_featured_latest_drug_index_and_quiz(client, home, quiz):

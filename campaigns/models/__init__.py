@@ -6,6 +6,7 @@ from .calendars import CalendarToken
 from .campaigns import Campaign
 from .choices import (
     BOOKING_STATUSES,
+    PUBLIC_STATUSES,
     CampaignKind,
     EventFormat,
     EventStatus,
@@ -28,6 +29,7 @@ from .stock import BALANCE_COLUMNS, InsufficientStock, Material, StockBalance, S
 __all__ = [
     "BALANCE_COLUMNS",
     "BOOKING_STATUSES",
+    "PUBLIC_STATUSES",
     "MAX_HEADCOUNT",
     "MAX_SESSIONS",
     "Attendance",

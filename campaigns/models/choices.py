@@ -44,6 +44,17 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("Postponed")
 
 
+# A public event in these states has a public page and is in the public calendar feed: once
+# announced, an event called off keeps its page (with the news) and the feed says
+# STATUS:CANCELLED, so those who saved it learn that it is off.
+PUBLIC_STATUSES = [
+    EventStatus.PLANNED,
+    EventStatus.CONFIRMED,
+    EventStatus.COMPLETED,
+    EventStatus.CANCELLED,
+    EventStatus.POSTPONED,
+]
+
 # Events in these states hold their counsellors' time.
 BOOKING_STATUSES = [
     EventStatus.REQUESTED,

@@ -18,7 +18,7 @@ from jindu.search import segmented
 from jindu.text import PlainTextFieldsMixin
 
 from .campaigns import Campaign
-from .choices import BOOKING_STATUSES, EventFormat, EventStatus, VenueType
+from .choices import BOOKING_STATUSES, PUBLIC_STATUSES, EventFormat, EventStatus, VenueType
 
 MAX_HEADCOUNT = 100000
 MAX_SESSIONS = 50
@@ -26,11 +26,20 @@ MAX_SESSIONS = 50
 
 class EventQuerySet(models.QuerySet):
     def public_upcoming(self, now=None):
+        """Public events still to come that go ahead (home page, campaign pages)."""
         now = now or timezone.now()
         return self.filter(
             is_public=True,
             end__gte=now,
             status__in=[EventStatus.PLANNED, EventStatus.CONFIRMED],
+        )
+
+    def public_listed(self, now=None):
+        """What the events page lists: public events still to come, those called off
+        included, so a reader who planned to go learns that they are off."""
+        now = now or timezone.now()
+        return self.filter(is_public=True, end__gte=now, status__in=PUBLIC_STATUSES).exclude(
+            status=EventStatus.COMPLETED
         )
 
     def overlapping(self, start, end):
@@ -68,6 +77,15 @@ class Event(PlainTextFieldsMixin, index.Indexed, ClusterableModel):
 
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    # Events are records, not pages: one row in every language, with the English words of
+    # a public event beside the Chinese (wagtail-localize would copy the whole record).
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the English site; left empty, it shows the Chinese title."),
+    )
+    description_en = models.TextField(_("description in English"), blank=True)
     venue_type = models.CharField(_("venue type"), max_length=20, choices=VenueType.choices)
     format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
     school = models.ForeignKey(
@@ -148,6 +166,7 @@ class Event(PlainTextFieldsMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("campaign"), FieldPanel("partners")]),
         FieldRowPanel([FieldPanel("session_number"), FieldPanel("session_count")]),
         FieldPanel("description"),
+        FieldRowPanel([FieldPanel("title_en"), FieldPanel("description_en")]),
         FieldPanel("is_public"),
         FieldPanel("decline_reason"),
     ]
@@ -181,8 +200,21 @@ class Event(PlainTextFieldsMixin, index.Indexed, ClusterableModel):
     def __str__(self):
         return f"{self.title}（{timezone.localtime(self.start):%Y-%m-%d}）"
 
-    plain_text_fields = ("title", "organisation", "address", "partners")
-    text_fields = ("description", "decline_reason")
+    plain_text_fields = ("title", "title_en", "organisation", "address", "partners")
+    text_fields = ("description", "description_en", "decline_reason")
+
+    def text_in(self, field, language):
+        """(text, language it is written in) of ``field`` ("title" or "description") for a
+        reader of ``language``: the English words where they were given, else the Chinese."""
+        if not language.startswith("zh"):
+            english = getattr(self, f"{field}_en")
+            if english:
+                return english, "en"
+        return getattr(self, field), settings.LANGUAGE_CODE
+
+    @property
+    def is_called_off(self):
+        return self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED)
 
     # What a change must be compared with: a public event made internal, or a completed
     # one reopened, still changes the pages that showed it (campaigns.changes).

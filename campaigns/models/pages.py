@@ -35,7 +35,7 @@ from jindu.models.mixins import (
 from schools.models import District, localized
 
 from .campaigns import Campaign
-from .choices import EventFormat, EventStatus, VenueType
+from .choices import PUBLIC_STATUSES, EventFormat, VenueType
 from .events import Event
 
 EVENTS_PER_PAGE = 30
@@ -55,9 +55,7 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         verbose_name_plural = _("events pages")
 
     def upcoming(self):
-        return (
-            Event.objects.public_upcoming().select_related("school", "district").order_by("start")
-        )
+        return Event.objects.public_listed().select_related("school", "district").order_by("start")
 
     def district_names(self):
         """{district pk: its name in this page's language}, in the districts' order."""
@@ -105,11 +103,12 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         )
 
     def _public_event(self, event_id):
+        # Called-off events keep their page, with the news (PUBLIC_STATUSES).
         return get_object_or_404(
             Event.objects.select_related("school", "district", "campaign"),
             pk=event_id,
             is_public=True,
-            status__in=[EventStatus.PLANNED, EventStatus.CONFIRMED, EventStatus.COMPLETED],
+            status__in=PUBLIC_STATUSES,
         )
 
     @path("<int:event_id>/", name="event_detail")
@@ -128,8 +127,10 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         url = request.build_absolute_uri(
             self.url + self.reverse_subpage("event_detail", args=[event.pk])
         )
+        title = event.text_in("title", self.locale.language_code)[0]
         return ics_response(
-            build_calendar(event.title, [event], lambda e: url), f"event-{event.pk}.ics"
+            build_calendar(title, [event], lambda e: url, self.locale.language_code),
+            f"event-{event.pk}.ics",
         )
 
 

@@ -22,6 +22,7 @@ from jindu.localization import default_locale, translate
 from jindu.models import (
     ArticlePage,
     Audience,
+    AudiencePage,
     DrugFactPage,
     DrugIndexPage,
     HomePage,
@@ -31,10 +32,14 @@ from jindu.models import (
     SectionPage,
     SiteSettings,
 )
+from jindu.pdf import text_document
 from jindu.roles import ensure_editorial_groups
+from jindu.site_address import set_site_address
 
-from . import content
+from . import content, downloads, help
+from .drugs import DRUGS
 from .media import ensure_document, ensure_image
+from .more import with_more
 
 # A demo number, clearly not a real service; agencies enter their own line in Settings.
 DEMO_HOTLINE = "021-6100-0626"
@@ -153,12 +158,21 @@ def ensure_home_page():
     return home
 
 
-def ensure_site_settings(station_directory=None):
+def ensure_site_settings(station_directory=None, footer_links=()):
+    """The demo's hotline, organisation, notice that it is a demonstration, and footer links
+    (other apps add theirs: the talk request form, the events page)."""
     site = Site.objects.get(is_default_site=True)
     site_settings = SiteSettings.for_site(site)
     changed = False
+    linked = {block.value.pk for block in site_settings.footer_links if block.value}
+    for page in footer_links:
+        if page.pk not in linked:
+            site_settings.footer_links.append(("page", page))
+            changed = True
     if not site_settings.hotline_number:
         site_settings.hotline_number = DEMO_HOTLINE
+        # Every page says the demo's numbers, stations and events are examples.
+        site_settings.demo_notice = True
         changed = True
     if not site_settings.organisation_name:
         site_settings.organisation_name = "上海市自强社会服务总社（演示）"
@@ -234,17 +248,19 @@ def _quiz_questions(questions):
 
 def ensure_sections(home):
     sections = {}
-    for spec in content.SECTIONS:
+    for spec in [*content.SECTIONS, help.HELP_SECTION]:
         sections[spec["key"]] = ensure_child(
             home, SectionPage, spec["slug"], show_in_menus=True, **spec["zh"]
         )
     return sections
 
 
-def ensure_articles(sections):
+def ensure_articles(sections, specs=None):
     articles = []
     audiences = {a.code: a for a in Audience.objects.all()}
-    for spec in content.ARTICLES:
+    if specs is None:
+        specs = [with_more(spec) for spec in content.ARTICLES]
+    for spec in specs:
         section = sections[spec["section"]]
         page = ArticlePage.objects.child_of(section).filter(slug=spec["slug"]).first()
         if page is None:
@@ -272,7 +288,7 @@ def ensure_drugs(home):
         home, DrugIndexPage, content.DRUG_INDEX["slug"], **content.DRUG_INDEX["zh"]
     )
     drugs = []
-    for spec in content.DRUGS:
+    for spec in DRUGS:
         drugs.append(
             (
                 ensure_child(
@@ -316,7 +332,7 @@ def ensure_resources(home):
         **content.RESOURCE_LIBRARY["zh"],
     )
     audiences = {a.code: a for a in Audience.objects.all()}
-    for spec in content.RESOURCES:
+    for spec in downloads.RESOURCES:
         if Resource.objects.filter(title=spec["title"]).exists():
             continue
         resource = Resource(
@@ -324,29 +340,75 @@ def ensure_resources(home):
             description=spec["description"],
             resource_type=spec["resource_type"],
             language=spec["language"],
-            document=ensure_document(spec["title"], spec["colour"]),
+            document=ensure_document(spec["title"], text_document(spec["pdf"])),
         )
         resource.save()
         resource.audiences.set([audiences[code] for code in spec["audiences"]])
     return library
 
 
-def ensure_home_content(home, sections, articles, quiz):
-    """Entry points and featured articles, set once; editors may change them afterwards."""
+def ensure_help(sections, drug_index):
+    """The help path: its articles, then the hub that leads to them (issue 18)."""
+    articles = ensure_articles(sections, help.HELP_ARTICLES)
+    hub = (
+        ArticlePage.objects.child_of(sections["help"]).filter(slug=help.WORRIED_HUB["slug"]).first()
+    )
+    if hub is None:
+        links = [{"title": page.title, "page": page.pk, "url": ""} for page, _spec in articles]
+        links.append({"title": drug_index.title, "page": drug_index.pk, "url": ""})
+        zh = help.WORRIED_HUB["zh"]
+        body = [
+            *zh["body"],
+            ("related_links", {"title": help.HUB_LINKS_TITLE["zh"], "links": links}),
+        ]
+        spec = {**help.WORRIED_HUB, "zh": {**zh, "body": body}}
+        hub = ensure_articles(sections, [spec])[0][0]
+    return articles, (hub, help.WORRIED_HUB)
+
+
+def hub_pairs(spec, articles):
+    """The hub's strings: its own, and its links' titles as the articles are translated."""
+    strings = spec_pairs(spec)
+    strings[help.HUB_LINKS_TITLE["zh"]] = help.HUB_LINKS_TITLE["en"]
+    for _page, article in articles:
+        strings[article["zh"]["title"]] = article["en"]["title"]
+    strings[content.DRUG_INDEX["zh"]["title"]] = content.DRUG_INDEX["en"]["title"]
+    return strings
+
+
+def ensure_portals(home):
+    audiences = {a.code: a for a in Audience.objects.all()}
+    portals = []
+    for spec in help.PORTALS:
+        page = AudiencePage.objects.child_of(home).filter(slug=spec["slug"]).first()
+        if page is None:
+            zh = spec["zh"]
+            page = AudiencePage(
+                slug=spec["slug"],
+                locale=home.locale,
+                title=zh["title"],
+                intro=zh["intro"],
+                body=_stream(zh["body"]),
+            )
+            page.audiences.set([audiences[code] for code in spec["audiences"]])
+            home.add_child(instance=page)
+            publish(page)
+        portals.append((page, spec))
+    return portals
+
+
+def ensure_home_content(home, portals, articles, quiz, help_page):
+    """Entry points by audience, the help page and featured articles, set once; editors may
+    change them afterwards."""
     if home.entry_points or home.featured:
         return home
-    targets = [
-        sections["knowledge"],
-        sections["prevention"],
-        sections["prevention"],
-        sections["recovery"],
-    ]
     home.entry_points = [
-        {"type": "entry", "value": {**entry, "page": target.pk}}
-        for entry, target in zip(content.HOME["zh"]["entry_points"], targets, strict=True)
+        {"type": "entry", "value": {**entry, "page": page.pk}}
+        for entry, (page, _spec) in zip(content.HOME["zh"]["entry_points"], portals, strict=True)
     ]
     home.featured = [{"type": "article", "value": page.pk} for page, _spec in articles[3:5]]
     home.quiz_page = quiz
+    home.help_page = help_page
     home.hero_image = ensure_image("campaign")
     return publish(home)
 
@@ -358,28 +420,35 @@ def load(command):
     sections = ensure_sections(home)
     articles = ensure_articles(sections)
     drug_index, drugs = ensure_drugs(home)
+    help_articles, (hub, hub_spec) = ensure_help(sections, drug_index)
     quiz = ensure_quiz(home)
     library = ensure_resources(home)
-    home = ensure_home_content(home, sections, articles, quiz)
+    portals = ensure_portals(home)
+    home = ensure_home_content(home, portals, articles, quiz, hub)
 
     # Translate parents before children, so every English page sits under an English parent.
     home_strings = pairs(content.HOME["zh"], content.HOME["en"])
     home_strings["home"] = content.HOME["en_slug"]
     en_home = ensure_translated(home, home_strings)
-    for spec in content.SECTIONS:
+    for spec in [*content.SECTIONS, help.HELP_SECTION]:
         ensure_translated(sections[spec["key"]], spec_pairs(spec))
-    for page, spec in articles:
+    for page, spec in [*articles, *help_articles]:
         ensure_translated(page, spec_pairs(spec))
     ensure_translated(drug_index, spec_pairs(content.DRUG_INDEX))
     for page, spec in drugs:
         ensure_translated(page, spec_pairs(spec))
+    ensure_translated(hub, hub_pairs(hub_spec, help_articles))
     ensure_translated(quiz, quiz_pairs())
     ensure_translated(library, spec_pairs(content.RESOURCE_LIBRARY))
+    for page, spec in portals:
+        ensure_translated(page, spec_pairs(spec))
     # The home page links to articles and the quiz; translate it again now that they exist
     # in English, so its links point at the English pages.
     ensure_translated(home, home_strings)
 
-    ensure_site_settings()
+    ensure_site_settings(footer_links=[hub, library, quiz, drug_index])
+    if os.environ.get("SITE_URL"):
+        set_site_address(os.environ["SITE_URL"])
     ensure_editorial_groups([home, en_home])
     ensure_user(command, "editor", groups=["Editors"])
     ensure_user(command, "reviewer", groups=["Reviewers"])

@@ -1,5 +1,6 @@
 """Demo pictures and files, drawn with Pillow so that nothing is downloaded or committed."""
 
+import hashlib
 import io
 
 from django.core.files.base import ContentFile
@@ -202,18 +203,16 @@ def ensure_image(key):
     )
 
 
-def ensure_document(title, colour, collection=None):
+def ensure_document(title, pdf, collection=None):
+    """A PDF document called ``title``, made from ``pdf`` (bytes) once."""
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    buffer = io.BytesIO()
-    _picture(colour, (255, 255, 255), size=(1240, 1754)).save(buffer, "PDF", resolution=150)
     document = Document(title=title)
     if collection is not None:
         document.collection = collection
-    document.file.save(
-        f"{abs(hash(title)) % 10**8}.pdf", ContentFile(buffer.getvalue()), save=False
-    )
+    name = hashlib.sha1(title.encode()).hexdigest()[:12]  # noqa: S324 - a file name
+    document.file.save(f"{name}.pdf", ContentFile(pdf), save=False)
     document.save()
     return document

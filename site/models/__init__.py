@@ -3,6 +3,7 @@ from .drugs import DrugCategory, DrugFactPage, DrugIndexPage
 from .home import HomePage
 from .images import JinduImage, JinduRendition
 from .imports import SpreadsheetImport
+from .portals import AudiencePage
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
 from .site_settings import SiteSettings
@@ -12,6 +13,7 @@ __all__ = [
     "ArticlePage",
     "ArticlePageTag",
     "Audience",
+    "AudiencePage",
     "DrugCategory",
     "DrugFactPage",
     "DrugIndexPage",

@@ -94,11 +94,23 @@ class DrugFactPage(PublicPageMixin, Page):
         help_text=_("Other names it goes by, separated by commas."),
     )
     category = models.CharField(_("category"), max_length=20, choices=DrugCategory.choices)
+    appearance = RichTextField(
+        _("what it looks like"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("How it looks and how it is disguised, so readers recognise it."),
+    )
     how_used = RichTextField(_("how it is used"), blank=True, features=TEXT_FEATURES)
     short_term_effects = RichTextField(_("short-term effects"), features=TEXT_FEATURES)
     long_term_effects = RichTextField(_("long-term effects"), features=TEXT_FEATURES)
     risks = RichTextField(_("risks"), blank=True, features=TEXT_FEATURES)
     legal_status = RichTextField(_("legal status in China"), features=TEXT_FEATURES)
+    emergency = RichTextField(
+        _("in an emergency"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("What to do when someone has taken it and is unwell: first aid, 120."),
+    )
     get_help = RichTextField(_("where to get help"), blank=True, features=TEXT_FEATURES)
 
     summary_field = "summary"
@@ -109,17 +121,20 @@ class DrugFactPage(PublicPageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("category"), FieldPanel("street_names")], heading=_("Identification")
         ),
+        FieldPanel("appearance"),
         FieldPanel("how_used"),
         FieldPanel("short_term_effects"),
         FieldPanel("long_term_effects"),
         FieldPanel("risks"),
         FieldPanel("legal_status"),
+        FieldPanel("emergency"),
         FieldPanel("get_help"),
     ]
     search_fields = page_search_fields(
         Page,
         index.SearchField("summary", boost=1.5),
         index.SearchField("street_names", boost=1.5),
+        index.SearchField("appearance"),
         index.SearchField("short_term_effects"),
         index.SearchField("long_term_effects"),
         index.SearchField("risks"),

@@ -40,6 +40,18 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
         max_num=6,
         help_text=_("Doors into the site for students, parents, teachers and the community."),
     )
+    help_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("worried about someone? page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Where parents, friends and teachers start: signs to watch for, how to talk, "
+            "where to get help. Linked next to the hotline at the top of the home page."
+        ),
+    )
     featured = article_list_field(_("featured articles"), max_num=4)
     quiz_page = models.ForeignKey(
         "jindu.QuizPage",
@@ -54,6 +66,7 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("help_page"),
         FieldPanel("entry_points"),
         FieldPanel("featured"),
         MultiFieldPanel([FieldPanel("quiz_page")], heading=_("Quiz")),
@@ -78,6 +91,7 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
                 "latest_articles",
                 "drug_index",
                 "quiz",
+                "help_page",
                 "extra_sections",
             )
         )
@@ -107,6 +121,7 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
             "drug_index": DrugIndexPage.objects.live().child_of(self).first()
             or DrugIndexPage.objects.live().descendant_of(self).first(),
             "quiz": localized(quiz) if quiz else None,
+            "help_page": localized(self.help_page.specific) if self.help_page_id else None,
             "extra_sections": [
                 section
                 for hook in hooks.get_hooks("jindu_home_sections")

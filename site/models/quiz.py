@@ -1,3 +1,4 @@
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,8 +12,9 @@ from .mixins import PublicPageMixin, intro_field, page_search_fields
 
 
 class QuizPage(PublicPageMixin, Page):
-    """A knowledge quiz. Answers arrive as GET parameters and are marked on the spot:
-    nothing a reader answers is stored, and the page itself stays cacheable."""
+    """A knowledge quiz. Answers are posted (so they never reach an address bar, a history
+    or a server's access log) and marked on the spot: nothing a reader answers is stored.
+    The form carries a per-visitor CSRF token, so the page is never kept in a shared cache."""
 
     intro = intro_field()
     questions = StreamField(
@@ -52,11 +54,16 @@ class QuizPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        submitted = request.GET.get("submitted") == "1"
-        results = self.mark(request.GET) if submitted else None
+        submitted = request.method == "POST"
+        results = self.mark(request.POST) if submitted else None
         context["submitted"] = submitted
         context["results"] = results
         if results is not None:
             context["score"] = sum(1 for r in results if r["is_right"])
             context["total"] = len(results)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=request.method == "POST")
+        return response

@@ -34,6 +34,18 @@ def bcp47(language_code):
     return code
 
 
+def subpage_suffix(page, request):
+    """What the address adds to a routable page's own (an event's "12/" under the events
+    page, a section's "feed/"), so that its translations and canonical address keep it."""
+    if request is None:
+        return ""
+    own = page.get_url(request) or ""
+    path = request.path
+    if own.startswith("/") and path.startswith(own) and path != own:
+        return path[len(own) :]
+    return ""
+
+
 def _live_translations(page, request):
     """{language code: live translation} of ``page`` (itself included), once per request."""
     memo = request.__dict__.setdefault("_jindu_translations", {}) if request else {}
@@ -99,10 +111,11 @@ def language_switcher(context):
         by_language = _live_translations(page, request)
     root = site_root(request)
     links = []
+    suffix = subpage_suffix(page, request) if isinstance(page, Page) and page.pk else ""
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
         if code in by_language:
-            url = by_language[code].get_url(request)
+            url = by_language[code].get_url(request) + suffix
         elif isinstance(page, Page) and root is not None:
             home = root.get_translation_or_none(locale_for(code))
             url = home.get_url(request) if home and home.live else None
@@ -151,10 +164,22 @@ def alternate_links(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None:
         return []
+    suffix = subpage_suffix(page, request)
     return [
-        {"lang": bcp47(code), "url": translated.get_full_url(request)}
+        {"lang": bcp47(code), "url": translated.get_full_url(request) + suffix}
         for code, translated in _live_translations(page, request).items()
     ]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's full address on the site's configured address (Settings → Sites), with
+    the sub-page a routable page is showing (an event's own page), never a query."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or page.pk is None:
+        return ""
+    return (page.get_full_url(request) or "") + subpage_suffix(page, request)
 
 
 @register.filter(name="localized")

@@ -1,0 +1,115 @@
+from django.db.models import Case, IntegerField, Value, When
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail_localize.fields import SynchronizedField
+
+from jindu.blocks import BodyBlock
+from jindu.listing import lazy_context
+
+from .articles import ArticlePage
+from .mixins import IntroPage, public
+from .resources import Resource, ResourceLibraryPage, ResourceType
+from .taxonomy import Audience
+
+PORTAL_ARTICLES = 12
+PORTAL_RESOURCES = 8
+# Teachers come for material to use in class: lesson plans and posters come first.
+RESOURCE_ORDER = [ResourceType.LESSON, ResourceType.POSTER, ResourceType.SLIDES]
+
+
+class AudiencePage(IntroPage):
+    """A door for one audience — students, parents, teachers, residents: what an editor
+    wrote for them (the guide itself), then the articles and downloads marked for them,
+    newest first, without anyone having to keep the lists."""
+
+    audiences = ParentalManyToManyField(
+        Audience,
+        verbose_name=_("audiences"),
+        related_name="portals",
+        help_text=_("Articles and downloads marked for these audiences are listed here."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("guide"),
+        blank=True,
+        help_text=_("What this audience most needs to know, before the lists."),
+    )
+
+    content_panels = IntroPage.content_panels + [
+        FieldPanel("audiences", widget=CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    override_translatable_fields = [SynchronizedField("audiences")]
+    parent_page_types = ["jindu.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("audience page")
+        verbose_name_plural = _("audience pages")
+
+    def audience_codes(self):
+        return [audience.code for audience in self.audiences.all()]
+
+    def articles(self):
+        return (
+            public(ArticlePage.objects.live())
+            .filter(locale_id=self.locale_id, audiences__code__in=self.audience_codes())
+            .distinct()
+            .select_related("hero_image")
+            .order_by("-published_date", "-pk")[:PORTAL_ARTICLES]
+        )
+
+    def resources(self):
+        ranks = [
+            When(resource_type=kind, then=Value(rank)) for rank, kind in enumerate(RESOURCE_ORDER)
+        ]
+        return (
+            Resource.objects.filter(audiences__code__in=self.audience_codes())
+            .distinct()
+            .annotate(
+                rank=Case(*ranks, default=Value(len(RESOURCE_ORDER)), output_field=IntegerField())
+            )
+            .select_related("document", "preview_image")
+            .prefetch_related("audiences")
+            .order_by("rank", "-created_at")[:PORTAL_RESOURCES]
+        )
+
+    def library_url(self, request):
+        library = ResourceLibraryPage.objects.live().filter(locale_id=self.locale_id).first()
+        if library is None:
+            return ""
+        codes = self.audience_codes()
+        query = f"?audience={codes[0]}" if len(codes) == 1 else ""
+        return library.get_url(request) + query
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            lazy_context(
+                lambda: {
+                    "articles": list(self.articles()),
+                    "resources": list(self.resources()),
+                    "library_url": self.library_url(request),
+                },
+                "articles",
+                "resources",
+                "library_url",
+            )
+        )
+        return context
+
+    @classmethod
+    def paths_listing(cls, page):
+        """The portals that list ``page`` (an article of their audience), for the caches."""
+        from jindu.caching import pages_paths
+
+        if not isinstance(page, ArticlePage):
+            return set()
+        codes = list(page.audiences.values_list("code", flat=True))
+        if not codes:
+            return set()
+        return pages_paths(cls.objects.live().filter(audiences__code__in=codes).distinct())
