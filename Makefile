@@ -90,7 +90,7 @@ test: install browser-deps
 
 # The README's pictures, from the browser journeys, into docs/screenshots.
 screenshots: install browser-deps
-	SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser_journeys.py
+	SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser_journeys.py tests/test_browser_reader.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -27,14 +27,34 @@ class DemoContentTests(TestCase):
     def test_bilingual_articles_drugs_quiz_and_downloads(self):
         for model, minimum in [
             (ArticlePage, 8),
-            (DrugFactPage, 6),
+            (DrugFactPage, 24),
             (QuizPage, 1),
             (StationDirectoryPage, 1),
         ]:
             for language in ("zh-hans", "en"):
                 count = model.objects.live().filter(locale__language_code=language).count()
                 self.assertGreaterEqual(count, minimum, (model, language))
-        self.assertGreaterEqual(Resource.objects.count(), 4)
+        self.assertGreaterEqual(Resource.objects.count(), 8)
+
+    def test_every_drug_fact_says_how_it_looks_and_what_to_do_in_an_emergency(self):
+        for drug in DrugFactPage.objects.live():
+            with self.subTest(drug=drug.title):
+                self.assertTrue(drug.street_names and drug.appearance and drug.emergency)
+                self.assertTrue(drug.legal_status and drug.short_term_effects)
+
+    def test_downloads_are_real_documents_for_their_audiences(self):
+        from pypdf import PdfReader
+
+        for resource in Resource.objects.select_related("document"):
+            with self.subTest(resource=resource.title):
+                self.assertTrue(resource.audiences.exists())
+                with resource.document.file.open("rb") as pdf:
+                    text = PdfReader(pdf).pages[0].extract_text()
+                # Real words, in the document's own language (not a blank picture).
+                self.assertGreater(len(text.strip()), 60, text)
+        teachers = self.client.get("/teachers/").content.decode()
+        self.assertLess(teachers.index("教案"), teachers.index("海报"))
+        self.assertIn("家长手册", self.client.get("/parents/").content.decode())
 
     def test_every_demo_page_renders(self):
         for page in Page.objects.live().filter(depth__gt=1).specific():

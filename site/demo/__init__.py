@@ -342,8 +342,9 @@ def ensure_resources(home):
             language=spec["language"],
             document=ensure_document(spec["title"], text_document(spec["pdf"])),
         )
-        resource.save()
+        # A ParentalManyToManyField is written when its object is saved, not when set.
         resource.audiences.set([audiences[code] for code in spec["audiences"]])
+        resource.save()
     return library
 
 

@@ -212,7 +212,8 @@ def ensure_document(title, pdf, collection=None):
     document = Document(title=title)
     if collection is not None:
         document.collection = collection
-    name = hashlib.sha1(title.encode()).hexdigest()[:12]  # noqa: S324 - a file name
+    # Digits only: a file name is no word in either language.
+    name = int(hashlib.sha1(title.encode()).hexdigest(), 16) % 10**10  # noqa: S324 - a name
     document.file.save(f"{name}.pdf", ContentFile(pdf), save=False)
     document.save()
     return document

@@ -71,11 +71,17 @@ class AudiencePage(IntroPage):
             Resource.objects.filter(audiences__code__in=self.audience_codes())
             .distinct()
             .annotate(
-                rank=Case(*ranks, default=Value(len(RESOURCE_ORDER)), output_field=IntegerField())
+                rank=Case(*ranks, default=Value(len(RESOURCE_ORDER)), output_field=IntegerField()),
+                # Downloads in the reader's language come before those in the other.
+                foreign=Case(
+                    When(language=self.locale.language_code, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                ),
             )
             .select_related("document", "preview_image")
             .prefetch_related("audiences")
-            .order_by("rank", "-created_at")[:PORTAL_RESOURCES]
+            .order_by("foreign", "rank", "-created_at")[:PORTAL_RESOURCES]
         )
 
     def library_url(self, request):
