@@ -164,7 +164,7 @@ def test_no_button_puts_a_translation_live_for_an_editor(person, site):
     chinese = api_item(site, "jindu.ArticlePage", "zh-hans")
     page.goto(f"/admin/pages/{chinese['id']}/edit/")
     page.locator("header .w-dropdown__toggle").first.click()
-    page.get_by_role("link", name="同步译文页面").click()
+    page.get_by_role("link", name="同步译文页面").first.click()
     expect(page.locator("input[name=publish_translations][type=checkbox]")).to_have_count(0)
     expect(page.locator("input[name=submit_for_review][type=checkbox]")).to_have_count(1)
     # Typing the address of Convert to alias sends the editor back with the reason.
