@@ -42,6 +42,7 @@ from campaigns.models import (
     TalkRequest,
     VenueType,
 )
+from campaigns.search_hits import public_events_found
 from jindu.admin_views import ProjectSnippetViewSet, readable
 from schools.models import District, Station, default_locale_only
 from schools.viewsets import StationScopedSnippetViewSet
@@ -572,3 +573,7 @@ def spreadsheet_importers():
     from campaigns.spreadsheets import EventImporter
 
     return [EventImporter()]
+
+
+# Public events are found by the site search (jindu.site_search).
+hooks.register("jindu_search_hits", public_events_found)

@@ -332,3 +332,48 @@ class AgreementsEndingPanel(Component):
 def add_agreements_panel(request, panels):
     if request.user.has_perm("schools.view_counselloragreement"):
         panels.append(AgreementsEndingPanel(request))
+
+
+@hooks.register("jindu_search_hits")
+def stations_found(understanding, locale, request):
+    """Work stations whose name, district or address says what the reader asked (闵行,
+    浦东新区, Pudong), shown in the reader's language, leading to the directory."""
+    from django.conf import settings
+
+    from jindu.site_search import Hit
+    from schools.models import StationDirectoryPage, localized
+
+    directory = StationDirectoryPage.objects.live().filter(locale=locale).first()
+    if directory is None:
+        return []
+    originals = list(
+        Station.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, is_public=True
+        ).select_related("district")
+    )
+    shown = localized(originals, locale.pk)
+    districts = localized({station.district for station in originals}, locale.pk)
+    hits = []
+    for station in originals:
+        here, district = shown[station.pk], districts[station.district_id]
+        hit = Hit(
+            kind=str(_("Work station")),
+            title=f"{here.name} · {district.name}",
+            # Judged by both languages' names: 闵行 finds the Minhang station in English too.
+            also=f"{station.name} {station.district.name}",
+            url=f"{directory.get_url(request)}#district-{district.code}",
+            text=f"{here.address} {station.address} {here.phone}",
+            score=1.0,  # a place named is most often the station there
+        )
+        if any(
+            concept.found_in(f"{hit.title} {hit.also} {hit.text}")
+            for concept in understanding.concepts
+        ):
+            # The station named, before the others of its district.
+            if any(
+                concept.found_in(f"{here.name} {station.name}")
+                for concept in understanding.concepts
+            ):
+                hit.score += 0.5
+            hits.append(hit)
+    return hits

@@ -1,16 +1,48 @@
 """Read-only content API (Wagtail API v2) for apps and mini-programs. Search goes through
 the same Chinese-aware backend as the site search."""
 
+from django.db.models import Case, IntegerField, When
+
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection
 
 
+class RankedSearchFilter(SearchFilter):
+    """``?search=`` understood and ranked as the site search ranks pages (jindu.site_search):
+    questions, traditional characters, street names, pinyin and typos find the same pages,
+    best first."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        if "order" in request.GET:
+            raise BadRequestError("ordering with a search query is not supported")
+        from jindu.search_query import understand
+        from jindu.site_search import ranked_pages
+
+        hits = ranked_pages(understand(request.GET["search"]), queryset)
+        ids = [hit.page.pk for hit in hits]
+        best_first = Case(
+            *[When(pk=pk, then=rank) for rank, pk in enumerate(ids)], output_field=IntegerField()
+        )
+        return queryset.filter(pk__in=ids).order_by(best_first) if ids else queryset.none()
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Live, public pages only (Wagtail's own viewset does that too); kept as our class so
-    the exposed fields are decided here."""
+    the exposed fields and the search are decided here."""
+
+    filter_backends = [
+        RankedSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):

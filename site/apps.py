@@ -12,9 +12,10 @@ class JinduConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from jindu import site_address, translation_review  # noqa: F401 - site_address registers a check
+        from jindu import search_query, site_address, translation_review  # noqa: F401 - site_address registers a check
         from jindu.caching import check_caches, connect_signals
 
         connect_signals()
         translation_review.connect_signals()
+        search_query.connect_signals()
         checks.register(check_caches, checks.Tags.caches)

@@ -43,6 +43,9 @@ MODEL_PERMISSIONS = {
         ("jindu", "change_resource"),
         ("wagtailsearchpromotions", "add_query"),
         ("wagtailsearchpromotions", "change_query"),
+        ("jindu", "add_searchsynonym"),
+        ("jindu", "change_searchsynonym"),
+        ("jindu", "delete_searchsynonym"),
     ],
     REVIEWERS: [
         ("wagtailadmin", "access_admin"),
@@ -52,6 +55,9 @@ MODEL_PERMISSIONS = {
         ("jindu", "delete_resource"),
         ("wagtailsearchpromotions", "add_query"),
         ("wagtailsearchpromotions", "change_query"),
+        ("jindu", "add_searchsynonym"),
+        ("jindu", "change_searchsynonym"),
+        ("jindu", "delete_searchsynonym"),
     ],
 }
 

@@ -48,6 +48,19 @@ class PlainTextFieldsMixin:
         return super().save(*args, **kwargs)
 
 
+def pinyin_words(text):
+    """Each Chinese word of ``text`` in pinyin, syllables joined (禁毒社工 → jindu shegong);
+    other text left out."""
+    import jieba
+    from pypinyin import lazy_pinyin
+
+    return " ".join(
+        "".join(lazy_pinyin(word))
+        for word in jieba.cut(text or "")
+        if any("\u3400" <= char <= "\u9fff" for char in word)
+    )
+
+
 def latin_slug(text, max_length=80):
     """A readable address for a Chinese title: each word in pinyin, words joined by hyphens
     (2027年6·26国际禁毒日 → 2027-nian-626-guoji-jindu-ri), instead of percent-encoded

@@ -1,7 +1,5 @@
-import functools
 from urllib.parse import urlencode
 
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -12,13 +10,13 @@ from django.utils.text import Truncator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, get_page_models
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
+from jindu import search_terms
 from jindu.listing import paginate
-from jindu.localization import active_locale
-from jindu.models.mixins import public
-from jindu.search import MAX_QUERY_LENGTH, segment_query
+from jindu.search import MAX_QUERY_LENGTH
+from jindu.site_search import search_everything
 
 RESULTS_PER_PAGE = 10
 # The most relevant results a search shows; beyond this a reader should refine the query.
@@ -48,84 +46,58 @@ def highlight(text, terms):
     return mark_safe(html)  # noqa: S308 - built from escaped text only
 
 
-# The fields a result's text comes from, first filled wins: the page's search description,
-# else its introduction or summary.
-RESULT_TEXT_FIELDS = ("intro", "summary")
+def popular_searches(limit=8):
+    """What the search page offers when nothing was found: the searches editors promote
+    results for (never what other readers typed), else the dictionary's first words."""
+    from jindu.models import SearchSynonym
 
-
-@functools.cache
-def _text_joins():
-    """{join to a page type's table: its text fields}, for the page types that have any."""
-    joins = {}
-    for model in get_page_models():
-        link = model._meta.parents.get(Page)
-        fields = [name for name in RESULT_TEXT_FIELDS if _has_field(model, name)]
-        if link is not None and fields:
-            joins[link.related_query_name()] = fields
-    return joins
-
-
-def _result_texts(pages):
-    """{page id: text} for ``pages``, read in one query joining each page type's table."""
-    joins = _text_joins()
-    texts = {}
-    for page in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*joins):
-        texts[page.pk] = page.search_description
-        for join, fields in joins.items():
-            try:
-                specific = getattr(page, join)
-            except ObjectDoesNotExist:
-                continue
-            for name in fields:
-                texts[page.pk] = texts[page.pk] or str(getattr(specific, name) or "")
-    return texts
-
-
-def _has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def _title_matches(page, terms):
-    title = page.title.lower()
-    return any(term.lower() in title for term in terms)
+    promoted = list(
+        Query.objects.filter(editors_picks__isnull=False)
+        .distinct()
+        .values_list("query_string", flat=True)[:limit]
+    )
+    if promoted:
+        return promoted
+    return [synonym.term_list()[0] for synonym in SearchSynonym.objects.all()[:limit]]
 
 
 @require_GET
 def search(request):
-    query_string = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
-    promotions = []
-    terms = segment_query(query_string).split()
+    query_string = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results, promotions, understanding = None, [], None
     if query_string:
-        locale = active_locale()
-        pages = public(Page.objects.live()).filter(locale=locale)
-        hits = list(pages.search(query_string)[:MAX_RESULTS])
-        # A page whose title holds a query word ranks first, whatever the body's score.
-        hits.sort(key=lambda page: 0 if _title_matches(page, terms) else 1)
+        understanding, hits = search_everything(query_string, request)
         results = paginate(request, hits, RESULTS_PER_PAGE)
-        query = Query.get(query_string)
-        query.add_hit()
-        promotions = [pick for pick in query.editors_picks.select_related("page") if pick.page.live]
-        texts = _result_texts(results)
-        for page in results:
-            page.search_snippet = highlight(strip_tags(texts.get(page.pk, "")), terms)
+        terms = sorted(
+            {word for concept in understanding.concepts for word in concept.words},
+            key=len,
+            reverse=True,
+        )
+        for hit in results:
+            hit.snippet = highlight(strip_tags(hit.text), terms)
+        # Read only: Wagtail's Query.get would store the query string there and then.
+        promotions = [
+            pick
+            for pick in SearchPromotion.objects.filter(
+                query__query_string=normalise_query_string(query_string)
+            ).select_related("page")
+            if pick.page and pick.page.live
+        ]
+        search_terms.count(query_string)  # a count in the shared cache, nothing more
     return render(
         request,
         "jindu/search.html",
         {
             "query": query_string,
             "results": results,
+            "suggestion": understanding.suggestion if understanding else "",
             "promotions": promotions,
+            "popular": popular_searches() if results is not None and not results else [],
             "search_querystring": urlencode({"q": query_string}),
         },
     )
 
 
-@require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [

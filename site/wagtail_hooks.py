@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from jindu.admin_views import ProjectSnippetViewSet
-from jindu.models import Resource
+from jindu.models import Resource, SearchSynonym
 
 
 class ResourceViewSet(ProjectSnippetViewSet):
@@ -24,6 +24,22 @@ class ResourceViewSet(ProjectSnippetViewSet):
 
 
 register_snippet(ResourceViewSet)
+
+
+class SearchSynonymViewSet(ProjectSnippetViewSet):
+    """The words readers use for the same thing (jindu.search_query), kept by editors."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    menu_order = 260
+    add_to_settings_menu = True
+    list_display = ["__str__", "terms", "note"]
+    search_fields = ["terms", "note"]
+    list_export = ["terms", "note"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 @hooks.register("insert_global_admin_css")

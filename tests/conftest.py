@@ -18,8 +18,11 @@ def empty_caches():
     vanish with its rollback without any signal: each test starts with empty caches."""
     from django.core.cache import caches
 
+    from jindu.search_query import forget_synonyms
+
     for alias in ("default", "pages", "fragments"):
         caches[alias].clear()
+    forget_synonyms()  # each worker keeps the synonyms and vocabulary too
 
 
 @pytest.fixture

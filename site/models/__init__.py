@@ -6,6 +6,7 @@ from .imports import SpreadsheetImport
 from .portals import AudiencePage
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
+from .search_words import SearchSynonym
 from .site_settings import SiteSettings
 from .taxonomy import Audience
 
@@ -24,6 +25,7 @@ __all__ = [
     "Resource",
     "ResourceLibraryPage",
     "ResourceType",
+    "SearchSynonym",
     "SectionPage",
     "SiteSettings",
     "SpreadsheetImport",

@@ -348,6 +348,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.forms.ImageForm"
 
 # Wagtail's database backend (SQLite FTS5 or PostgreSQL), with Chinese word segmentation.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search"}}
+# Days the counts of what readers searched for are kept (jindu.search_terms).
+SEARCH_TERMS_RETENTION_DAYS = int(os.environ.get("SEARCH_TERMS_RETENTION_DAYS", "30"))
 # W001 checks that page models reuse Page.search_fields' own field objects; ours replace the
 # title field with a segmented copy (jindu.search.segmented), so the identity check cannot
 # pass. tests/test_search.py checks instead that every page model indexes the core fields.

@@ -5,7 +5,7 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from jindu.localization import locale_for, locale_of, localized
+from jindu.localization import active_locale, locale_for, locale_of, localized
 from jindu.models import SiteSettings
 from jindu.models.mixins import public
 
@@ -195,3 +195,19 @@ def tel_href(number):
     number = str(number or "").strip()
     digits = "".join(char for char in number if char.isdigit())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's own name (English, 简体中文)."""
+    return translation.get_language_info(code)["name_local"]
+
+
+@register.simple_tag(takes_context=True)
+def drug_index_url(context):
+    """The drug A–Z in the reader's language, or nothing."""
+    from jindu.models import DrugIndexPage
+
+    request = context.get("request")
+    index = DrugIndexPage.objects.live().filter(locale=active_locale()).first()
+    return index.get_url(request) if index else ""

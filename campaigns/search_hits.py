@@ -1,0 +1,44 @@
+"""What the site search finds among outreach records: public events still to come."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def public_events_found(understanding, locale, request):
+    """Public events still to come whose title, place or district says what the reader
+    asked, in the reader's language, leading to the event's page."""
+    from django.db.models import Q
+
+    from campaigns.models import Event, EventIndexPage
+    from jindu.site_search import Hit
+
+    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return []
+    query = Q()
+    for word in understanding.words:
+        if len(word) > 1:
+            query |= (
+                Q(title__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(organisation__icontains=word)
+                | Q(district__name__icontains=word)
+            )
+    if not query:
+        return []
+    events = Event.objects.public_listed().filter(query).select_related("district")
+    hits = []
+    for event in events.order_by("start")[:20]:
+        title = event.text_in("title", locale.language_code)[0]
+        hits.append(
+            Hit(
+                kind=str(_("Event")),
+                title=title,
+                also=event.title,
+                url=index.url + index.reverse_subpage("event_detail", args=[event.pk]),
+                text=f"{event.organisation} {event.district.name} "
+                f"{timezone.localtime(event.start):%Y-%m-%d %H:%M}",
+                score=-1.0,  # events are many and alike: below what explains
+            )
+        )
+    return hits

@@ -1,0 +1,233 @@
+"""One search across what the site shows (issue 19): pages (articles, drug facts, sections…),
+downloads, and what other apps add through the ``jindu_search_hits`` hook (work stations by
+name, district and address; public events), ranked together and labelled by kind.
+
+A hit's score: a title that *is* what was asked comes first; then how many of the reader's
+concepts (jindu.search_query) its title holds, then its text; the database's own ranking
+breaks ties. Results in the reader's language come first; only when there are none does the
+search show what the other language has, marked with its language. The site search and the
+pages API (jindu.api) rank pages with the same function."""
+
+import functools
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Page, get_page_models
+from wagtail.search.query import PlainText
+
+from jindu.localization import active_locale, locale_for
+from jindu.models import Resource
+from jindu.models.mixins import public
+from jindu.search_query import Said, normalise, understand, words_of
+
+MAX_PAGES = 200
+MAX_OTHERS = 20
+# The fields a result's text comes from, first filled wins after the search description.
+RESULT_TEXT_FIELDS = ("intro", "summary")
+EXTRA_TEXT_FIELDS = ("street_names",)
+
+
+@dataclass
+class Hit:
+    """One result: what it is, where it leads, the words it is judged by."""
+
+    kind: str
+    title: str
+    url: str
+    text: str = ""
+    language: str = ""  # set when it is not in the reader's language
+    score: float = 0.0
+    page: object = None
+    also: str = ""  # judged as the title but not shown (a name in the other language)
+
+    def rate(self, concepts, order=0.0, bonus=0.0, weights=None, typed=()):
+        """Score against the reader's concepts; ``weights`` (one per concept) count a rare
+        word more than a common one (in "how to help my child", child over help)."""
+        title, text = Said(f"{self.title} {self.also}"), Said(self.text)
+        names = {name for concept in concepts for name in concept.names}
+        weights = weights or [1.0] * len(concepts)
+        # Saying every part of a question beats saying one part loudly.
+        complete = len(concepts) > 1 and all(
+            c.found_in(title) or c.found_in(text) for c in concepts
+        )
+        share = _share(typed, normalise(self.title)) if typed else 0
+        # A title that is what was asked: one of its names (meth → Methamphetamine), or
+        # nothing but words the reader typed (社区禁毒宣传日, 什么是冰毒 → 冰毒).
+        exact = normalise(self.title).strip() in names or share == 1
+        self.score = (
+            (20 if exact else 0)
+            + (3 if complete else 0)
+            + 4 * sum(w for c, w in zip(concepts, weights, strict=True) if c.found_in(title))
+            + 1.5 * sum(w for c, w in zip(concepts, weights, strict=True) if c.found_in(text))
+            + bonus
+            + order
+            + 2 * share
+        )
+        return self
+
+
+def _share(typed, title):
+    """How much of a title is words the reader typed (stop words too): "What anti-drug
+    social workers do" reads like "what do social workers do"."""
+    words = words_of(title)
+    return len([word for word in words if word in typed]) / len(words) if words else 0
+
+
+def concept_weights(concepts, hits):
+    """How telling each concept is among ``hits``: 1 + log(hits / hits that say it)."""
+    said = [Said(f"{hit.title} {hit.also} {hit.text}") for hit in hits]
+    return [
+        1 + math.log((len(said) + 1) / (sum(concept.found_in(s) for s in said) + 1))
+        for concept in concepts
+    ]
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+@functools.cache
+def _text_joins():
+    """{join to a page type's table: (text fields, extra fields)} for page types with any."""
+    joins = {}
+    for model in get_page_models():
+        link = model._meta.parents.get(Page)
+        fields = [name for name in RESULT_TEXT_FIELDS if _has_field(model, name)]
+        extra = [name for name in EXTRA_TEXT_FIELDS if _has_field(model, name)]
+        if link is not None and (fields or extra):
+            joins[link.related_query_name()] = (fields, extra)
+    return joins
+
+
+def result_texts(pages):
+    """{page id: (text shown, text judged)} for ``pages``, in one query joining each page
+    type's table: the search description, else the introduction or summary; drug facts are
+    judged by their street names too."""
+    joins = _text_joins()
+    texts = {}
+    for page in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*joins):
+        shown, extra = page.search_description, []
+        for join, (fields, extra_fields) in joins.items():
+            try:
+                specific = getattr(page, join)
+            except ObjectDoesNotExist:
+                continue
+            for name in fields:
+                shown = shown or str(getattr(specific, name) or "")
+            extra += [str(getattr(specific, name) or "") for name in extra_fields]
+        texts[page.pk] = (shown, " ".join([shown, *extra]))
+    return texts
+
+
+def ranked_pages(understanding, pages):
+    """Hits for the pages of ``pages`` (a queryset) that say any word of the query, best
+    first."""
+    words = understanding.words
+    if not words:
+        return []
+    found = list(pages.search(PlainText(" ".join(words), operator="or"))[:MAX_PAGES])
+    found += _pages_with_characters(understanding, pages, found)
+    texts = result_texts(found)
+    hits = [
+        Hit(
+            kind=capfirst(page.specific_class._meta.verbose_name),
+            title=page.title,
+            url="",
+            text=texts.get(page.pk, ("", ""))[1],
+            page=page,
+        )
+        for page in found
+    ]
+    weights = concept_weights(understanding.concepts, hits)
+    for position, hit in enumerate(hits):
+        hit.rate(
+            understanding.concepts,
+            order=1 - position / (len(hits) + 1),
+            weights=weights,
+            typed=understanding.typed,
+        )
+        hit.text = texts.get(hit.page.pk, ("", ""))[0]
+    hits.sort(key=lambda hit: -hit.score)
+    return hits
+
+
+def _pages_with_characters(understanding, pages, already):
+    """Pages whose title holds a one-character query (毒): the index knows words only."""
+    characters = [
+        concept.said
+        for concept in understanding.concepts
+        if len(concept.said) == 1 and not concept.said.isascii()
+    ]
+    if not characters:
+        return []
+    query = Q()
+    for character in characters:
+        query |= Q(title__contains=character)
+    seen = {page.pk for page in already}
+    return [page for page in pages.filter(query)[:MAX_OTHERS] if page.pk not in seen]
+
+
+def page_hits(understanding, locale, request):
+    pages = public(Page.objects.live()).filter(locale=locale, depth__gt=2).specific(defer=True)
+    hits = ranked_pages(understanding, pages)
+    for hit in hits:
+        hit.url = hit.page.get_url(request)
+    return hits
+
+
+def resource_hits(understanding, language):
+    query = Q()
+    for word in understanding.words:
+        if len(word) > 1:
+            query |= Q(title__icontains=word) | Q(description__icontains=word)
+    if not query:
+        return []
+    hits = []
+    for resource in Resource.objects.filter(query).select_related("document")[:MAX_OTHERS]:
+        hit = Hit(
+            kind=str(_("Download")),
+            title=resource.title,
+            url=resource.document.url,
+            text=resource.description,
+            language="" if resource.language == language else resource.language,
+        )
+        # A download in the other language helps less (it still shows, marked).
+        penalty = -0.5 if not hit.language else -3
+        hits.append(hit.rate(understanding.concepts, bonus=penalty, typed=understanding.typed))
+    return hits
+
+
+def search_everything(text, request):
+    """(understanding, hits best first) for a reader's query, in the active language."""
+    understanding = understand(text)
+    if not understanding.concepts:
+        return understanding, []
+    locale = active_locale()
+    hits = page_hits(understanding, locale, request)
+    hits += resource_hits(understanding, locale.language_code)
+    for hook in hooks.get_hooks("jindu_search_hits"):
+        hits += [
+            hit.rate(understanding.concepts, bonus=hit.score, typed=understanding.typed)
+            for hit in hook(understanding, locale, request)
+        ]
+    if not hits:
+        # Nothing in the reader's language: what the other language has, marked as such.
+        for code, _name in settings.LANGUAGES:
+            other = locale_for(code)
+            if other is not None and other.pk != locale.pk:
+                for hit in page_hits(understanding, other, request):
+                    hit.language = code
+                    hits.append(hit)
+    hits.sort(key=lambda hit: -hit.score)
+    return understanding, hits
