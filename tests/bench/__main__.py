@@ -24,17 +24,25 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=10000, help="before reading memory")
     parser.add_argument("--import-rows", type=int, default=20000, help="spreadsheet import")
     parser.add_argument(
-        "--only", choices=["imports"], help="only this part (printed, not written to docs)"
+        "--only",
+        choices=["imports", "search"],
+        help="only this part (printed, not written to docs)",
     )
     options = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jindu.settings.production")
+    if options.only == "search":
+        # The search itself, not the page cache's copy of its answer.
+        os.environ["PAGE_CACHE"] = "0"
     import django
 
     django.setup()
-    from tests.bench import imports, pages
+    from tests.bench import imports, pages, search
 
     if options.only == "imports":
         print(imports.markdown(imports.run(options.import_rows)))
+        return 0
+    if options.only == "search":
+        print(search.markdown(search.run(options.articles)))
         return 0
     pages.run(
         import_rows=options.import_rows,

@@ -99,7 +99,7 @@ def public_urls():
         "drug fact": first(DrugFactPage),
         "events": first(EventIndexPage),
         "campaign": first(CampaignPage),
-        "search": "/search/?q=毒品",
+        "search": "/search/?q=孩子吸毒怎么办",
     }
 
 
