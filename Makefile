@@ -90,7 +90,8 @@ test: install browser-deps
 
 # The README's pictures, from the browser journeys, into docs/screenshots.
 screenshots: install browser-deps
-	SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser_journeys.py tests/test_browser_reader.py
+	SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser_journeys.py tests/test_browser_reader.py \
+		tests/test_browser_feedback.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns import reports
+from campaigns import feedback_results, reports
 from campaigns.models import Campaign, Event
 from campaigns.recording import awaiting_record, record_url
 from campaigns.terms import current_term
@@ -48,7 +48,10 @@ def station_dashboard_view(request):
                 "first": first,
                 "last": last,
                 "figures": reports.figures(events.starting_between(first, last)),
+                "feedback": feedback_results.results(events.starting_between(first, last)),
                 "report_url": reverse("campaigns_report", args=["venue_type"])
+                + f"?from={first.isoformat()}&to={last.isoformat()}",
+                "feedback_url": reverse("campaigns_feedback_report", args=["month"])
                 + f"?from={first.isoformat()}&to={last.isoformat()}",
             }
         )
@@ -74,6 +77,8 @@ def station_dashboard_view(request):
             "stations": stations if reach is None else None,
             "chosen": chosen,
             "campaign_url": reverse("campaigns_dashboard"),
+            "workload_url": reverse("campaigns_workload"),
+            "monthly_url": reverse("campaigns_monthly_report"),
         },
     )
 

@@ -9,6 +9,7 @@ import zoneinfo
 from django.conf import settings
 from django.utils import timezone
 
+from campaigns.demo_feedback import ensure_feedback, ensure_todays_talk
 from campaigns.models import (
     Attendance,
     Campaign,
@@ -572,6 +573,8 @@ def load(command):
     materials = ensure_materials()
     ensure_events(rng, campaigns, today)
     ensure_attendance_and_stock(rng, materials)
+    ensure_feedback(rng)
+    ensure_todays_talk()
     ensure_events_page()
     last_year = ensure_last_year(rng, today)
     ensure_campaign_pages(campaigns["month"], last_year, today)

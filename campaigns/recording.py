@@ -178,6 +178,7 @@ def record_event(request, pk):
             .select_related("material")
             .order_by("created_at"),
             "edit_url": reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]),
+            "feedback_url": reverse("campaigns_event_feedback", args=[event.pk]),
         },
     )
 

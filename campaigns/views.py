@@ -177,33 +177,37 @@ class EventReportView(LocalExportMixin, ReportView):
 
     def setup(self, request, *args, dimension="campaign", **kwargs):
         super().setup(request, *args, **kwargs)
-        if dimension not in reports.DIMENSIONS:
+        if dimension not in self.dimensions:
             raise Http404
         self.dimension = dimension
         # Everyone who may see the report may export it: it is scoped to their station.
-        self.export_filename = f"events-by-{dimension}"
+        self.export_filename = f"{self.export_prefix}-by-{dimension}"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("campaigns.view_event"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    @property
-    def index_url_name(self):
-        return "campaigns_report"
+    index_url_name = "campaigns_report"
 
     def get_index_url(self):
-        return reverse("campaigns_report", args=[self.dimension])
+        return reverse(self.index_url_name, args=[self.dimension])
 
     def get_index_results_url(self):
-        return reverse("campaigns_report_results", args=[self.dimension])
+        return reverse(self.results_url_name, args=[self.dimension])
 
     def get_page_title(self):
         return _("Events by %(dimension)s") % {
-            "dimension": str(reports.DIMENSIONS[self.dimension][0]).lower()
+            "dimension": str(self.dimensions[self.dimension][0]).lower()
         }
 
-    def get_queryset(self):
+    dimensions = reports.DIMENSIONS
+    export_prefix = "events"
+    results_url_name = "campaigns_report_results"
+    breakdown = staticmethod(reports.breakdown)
+
+    def chosen_events(self):
+        """The user's events of the chosen campaign and dates."""
         events = scoped_events(self.request.user)
         params = self.request.GET
         if params.get("campaign", "").isdigit():
@@ -211,15 +215,17 @@ class EventReportView(LocalExportMixin, ReportView):
             if campaign is not None:
                 events = events.filter(campaign_id__in=campaign.with_descendants())
         self.period = report_period(params, timezone.localdate())
-        events = events.starting_between(*self.period)
-        return [type("Row", (), row)() for row in reports.breakdown(events, self.dimension)]
+        return events.starting_between(*self.period)
+
+    def get_queryset(self):
+        rows = self.breakdown(self.chosen_events(), self.dimension)
+        return [type("Row", (), row)() for row in rows]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["dimensions"] = [
-            (key, label) for key, (label, _field) in reports.DIMENSIONS.items()
-        ]
+        context["dimensions"] = [(key, label) for key, (label, _field) in self.dimensions.items()]
         context["dimension"] = self.dimension
+        context["report_url_name"] = self.index_url_name
         context["campaigns"] = Campaign.objects.order_by("-start_date")
         first, last = self.period
         context["params"] = {
@@ -227,12 +233,14 @@ class EventReportView(LocalExportMixin, ReportView):
             "from": first.isoformat() if first else "",
             "to": last.isoformat() if last else "",
         }
-        rows = self.object_list
-        context["totals"] = {
+        context["totals"] = self.totals(self.object_list)
+        return context
+
+    def totals(self, rows):
+        return {
             key: sum(getattr(r, key) for r in rows)
             for key in ("held", "planned", "audience", "materials")
         }
-        return context
 
 
 def report_period(params, today):
@@ -292,6 +300,10 @@ def write_up_event(request, pk):
                     (_("Event"), event.title),
                     (_("Date"), timezone.localtime(event.start).strftime("%Y-%m-%d")),
                     (_("The draft goes to"), section.title if section else "—"),
+                    (
+                        _("Photos for the article"),
+                        str(event.photos.filter(may_publish=True, consent=True).count()),
+                    ),
                 ],
                 "problems": problems,
                 "action_url": request.path,

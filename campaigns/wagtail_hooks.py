@@ -6,7 +6,7 @@ from django.db.models import DurationField, ExpressionWrapper, F, Value
 from django.db.models.functions import Greatest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,7 +30,7 @@ from wagtail.snippets.views.snippets import (
 
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 
-from campaigns import dashboards, recording, views
+from campaigns import evidence, recording, views
 from campaigns.forms import AttendanceForm, EventForm, StockMovementForm
 from campaigns.models import (
     Attendance,
@@ -111,6 +111,14 @@ def event_buttons(user, event, button_class):
                 priority=25,
             )
         )
+    buttons.append(
+        button_class(
+            _("Sign-in sheet & feedback"),
+            url=evidence.feedback_url_of(event),
+            icon_name="clipboard-list",
+            priority=27,
+        )
+    )
     if event.status == EventStatus.COMPLETED:
         buttons.append(
             button_class(
@@ -376,44 +384,9 @@ register_snippet(OutreachGroup)
 
 @hooks.register("register_admin_urls")
 def register_campaign_admin_urls():
-    return [
-        path("campaigns/calendar/", views.calendar_view, name="campaigns_calendar"),
-        path(
-            "campaigns/calendar/reset/<int:pk>/",
-            views.reset_feed_token,
-            name="campaigns_reset_feed_token",
-        ),
-        path("campaigns/dashboard/", dashboards.dashboard_view, name="campaigns_dashboard"),
-        path(
-            "campaigns/station/",
-            dashboards.station_dashboard_view,
-            name="campaigns_station_dashboard",
-        ),
-        path(
-            "campaigns/events/<int:pk>/record/",
-            recording.record_event,
-            name="campaigns_record_event",
-        ),
-        path("campaigns/stock/", views.StockLevelsView.as_view(), name="campaigns_stock"),
-        path(
-            "campaigns/stock/results/",
-            views.StockLevelsView.as_view(results_only=True),
-            name="campaigns_stock_results",
-        ),
-        path(
-            "campaigns/reports/<slug:dimension>/",
-            views.EventReportView.as_view(),
-            name="campaigns_report",
-        ),
-        path(
-            "campaigns/reports/<slug:dimension>/results/",
-            views.EventReportView.as_view(results_only=True),
-            name="campaigns_report_results",
-        ),
-        path(
-            "campaigns/events/<int:pk>/write-up/", views.write_up_event, name="campaigns_write_up"
-        ),
-    ]
+    from campaigns.admin_urls import urlpatterns
+
+    return urlpatterns
 
 
 class OutreachMenuItem(MenuItem):
@@ -470,6 +443,33 @@ def events_report_menu_item():
         reverse("campaigns_report", args=["campaign"]),
         icon_name="table",
         order=710,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def feedback_report_menu_item():
+    return OutreachMenuItem(
+        gettext_lazy("Feedback and knowledge checks"),
+        reverse("campaigns_feedback_report", args=["campaign"]),
+        icon_name="clipboard-list",
+        order=711,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def workload_menu_item():
+    return OutreachMenuItem(
+        gettext_lazy("Workload and volunteer hours"),
+        reverse("campaigns_workload"),
+        icon_name="user",
+        order=712,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def monthly_report_menu_item():
+    return OutreachMenuItem(
+        gettext_lazy("Monthly report"), reverse("campaigns_monthly_report"), order=713
     )
 
 

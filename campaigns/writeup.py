@@ -4,11 +4,14 @@ in sentences a social worker would write (2026年11月5日，浦东新区工作�
 never a list of field values. Nothing about the people in the audience but counts."""
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db.models import Sum
 from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from wagtail.images import get_image_model
 
 from campaigns.models import EventFormat, MovementKind, VenueType
 from jindu.models import ArticlePage, SectionPage
@@ -166,10 +169,38 @@ def write_up_body(event):
     return blocks, total
 
 
+def photo_blocks(event, user=None):
+    """The event's photos that staff marked as fit for a public article, copied into the
+    image library (already without location data) as image blocks; the others stay
+    private."""
+    image_model = get_image_model()
+    found = []
+    for photo in event.photos.filter(may_publish=True, consent=True):
+        with photo.file.open("rb") as file:
+            data = file.read()
+        name = photo.file.name.rsplit("/", 1)[-1]
+        image = image_model(
+            title=(photo.caption or event.title)[:255],
+            description=(photo.caption or event.title)[:255],
+            credit=event.station.name,
+            file=ContentFile(data, name=name),
+            uploaded_by_user=user if user and user.is_authenticated else None,
+        )
+        image.save()
+        found.append(
+            {
+                "type": "image",
+                "value": {"image": image.pk, "caption": photo.caption, "credit": image.credit},
+            }
+        )
+    return found
+
+
 def create_write_up(event, user=None):
     section = news_section()
     with translation.override(settings.LANGUAGE_CODE):
         body, _total = write_up_body(event)
+        body += photo_blocks(event, user)
         intro = _("%(station)s: %(title)s") % {"station": event.station.name, "title": event.title}
         slug = f"event-{event.pk}"
         taken = set(

@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns import calendars
+from campaigns import calendars, feedback
 from jindu import views
 from jindu.api import api_router
 from jindu.localize_views import ReviewedUpdateTranslationsView, reviewed_convert_to_alias
@@ -74,6 +74,14 @@ elif settings.SERVE_MEDIA:
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    # Feedback on an event, from the QR codes of its printed sheet (campaigns.feedback).
+    path("feedback/<str:token>/", feedback.feedback_view, name="campaigns_feedback"),
+    path(
+        "feedback/<str:token>/before/",
+        feedback.feedback_view,
+        {"phase": "before"},
+        name="campaigns_feedback_before",
+    ),
     # Wagtail's public URLs: its pages, the password form of restricted pages.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -211,9 +211,12 @@ class SiteServer(RunningSite):
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),
             "WAGTAILADMIN_BASE_URL": self.url,
+            # The QR codes of printed sheets carry the site's address: this server's.
+            "SITE_URL": self.url,
             "DATABASE_URL": fresh_database_url(self.workdir),
             "STATIC_ROOT": str(self.workdir / "static"),
             "MEDIA_ROOT": str(self.workdir / "media"),
+            "PRIVATE_MEDIA_ROOT": str(self.workdir / "private"),
             "CACHE_DIR": str(self.workdir / "cache"),
             "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
             # A browser test signs in several times from one address.

@@ -15,6 +15,8 @@ from .choices import (
     VenueType,
 )
 from .events import MAX_HEADCOUNT, MAX_SESSIONS, Attendance, Event, EventQuerySet
+from .feedback import EventFeedback, EventPhoto, FeedbackTally, Phase, audience_for
+from .monthly import MonthlyReportLayout
 from .pages import (  # noqa: I001 - last: the pages read the records above
     CampaignIndexPage,
     CampaignPage,
@@ -39,12 +41,18 @@ __all__ = [
     "CampaignKind",
     "CampaignPage",
     "Event",
+    "EventFeedback",
     "EventFormat",
+    "EventPhoto",
+    "FeedbackTally",
+    "Phase",
+    "audience_for",
     "EventIndexPage",
     "EventQuerySet",
     "EventStatus",
     "InsufficientStock",
     "Material",
+    "MonthlyReportLayout",
     "MaterialKind",
     "MovementKind",
     "StockBalance",

@@ -18,8 +18,9 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
+from campaigns.feedback_results import public_summary
 from campaigns.ical import build_calendar, ics_response
-from campaigns.reports import cached_campaign_figures
+from campaigns.reports import cached_campaign_figures, campaign_events
 from campaigns.requests import handle_talk_request
 from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context, paginate, querystring_without_page
@@ -204,6 +205,11 @@ class CampaignPage(PublicPageMixin, Page):
     def figures(self):
         return cached_campaign_figures(self.campaign)
 
+    def feedback(self):
+        """What the knowledge checks of the campaign's talks show, once enough people
+        answered (campaigns.feedback_results)."""
+        return public_summary(campaign_events(self.campaign))
+
     def upcoming_events(self):
         return (
             Event.objects.public_upcoming()
@@ -232,6 +238,7 @@ class CampaignPage(PublicPageMixin, Page):
             **lazy_context(
                 lambda: {
                     "figures": self.figures(),
+                    "feedback": self.feedback(),
                     "upcoming": list(self.upcoming_events()),
                     "toolkit_items": self.toolkit_resources(),
                     "events_page": EventIndexPage.objects.live()
@@ -239,6 +246,7 @@ class CampaignPage(PublicPageMixin, Page):
                     .first(),
                 },
                 "figures",
+                "feedback",
                 "upcoming",
                 "toolkit_items",
                 "events_page",

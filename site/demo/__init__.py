@@ -36,7 +36,7 @@ from jindu.pdf import text_document
 from jindu.roles import ensure_editorial_groups
 from jindu.site_address import set_site_address
 
-from . import content, downloads, help
+from . import content, downloads, help, more
 from .drugs import DRUGS
 from .media import ensure_document, ensure_image
 from .more import with_more
@@ -300,9 +300,9 @@ def ensure_drugs(home):
     return index, drugs
 
 
-def ensure_quiz(home):
-    spec = content.QUIZ
-    return ensure_child(
+def ensure_quiz(home, spec=None):
+    spec = spec or content.QUIZ
+    quiz = ensure_child(
         home,
         QuizPage,
         spec["slug"],
@@ -310,10 +310,14 @@ def ensure_quiz(home):
         intro=spec["zh"]["intro"],
         questions=_quiz_questions(spec["zh"]["questions"]),
     )
+    if spec.get("audiences") and not quiz.audiences.exists():
+        quiz.audiences.set(Audience.objects.filter(code__in=spec["audiences"]))
+        quiz.save_revision().publish()
+    return quiz
 
 
-def quiz_pairs():
-    spec = content.QUIZ
+def quiz_pairs(spec=None):
+    spec = spec or content.QUIZ
     strings = pairs(
         {"title": spec["zh"]["title"], "intro": spec["zh"]["intro"]},
         {"title": spec["en"]["title"], "intro": spec["en"]["intro"]},
@@ -423,6 +427,7 @@ def load(command):
     drug_index, drugs = ensure_drugs(home)
     help_articles, (hub, hub_spec) = ensure_help(sections, drug_index)
     quiz = ensure_quiz(home)
+    adult_quiz = ensure_quiz(home, more.ADULT_QUIZ)
     library = ensure_resources(home)
     portals = ensure_portals(home)
     home = ensure_home_content(home, portals, articles, quiz, hub)
@@ -440,6 +445,7 @@ def load(command):
         ensure_translated(page, spec_pairs(spec))
     ensure_translated(hub, hub_pairs(hub_spec, help_articles))
     ensure_translated(quiz, quiz_pairs())
+    ensure_translated(adult_quiz, quiz_pairs(more.ADULT_QUIZ))
     ensure_translated(library, spec_pairs(content.RESOURCE_LIBRARY))
     for page, spec in portals:
         ensure_translated(page, spec_pairs(spec))

@@ -233,3 +233,84 @@ def with_more(spec):
         "zh": {**spec["zh"], "body": [*spec["zh"]["body"], *zh]},
         "en": {**spec["en"], "body": [*spec["en"]["body"], *en]},
     }
+
+
+# A second quiz for the adults social workers meet (parents, residents, employees, teachers):
+# the questions an event's feedback page asks them (campaigns.feedback).
+ADULT_QUIZ = {
+    "slug": "quiz-for-adults",
+    "en_slug": "quiz-for-adults",
+    "audiences": ["parents", "residents", "employees", "teachers"],
+    "zh": {
+        "title": "家长和居民禁毒知识小测验",
+        "intro": "<p>四道题，看看你能否识别毒品、及早发现身边人的变化。答案不会被记录。</p>",
+        "questions": [
+            {
+                "question": "下列哪种“零食”可能是伪装的毒品？",
+                "options": [
+                    "来历不明、包装花哨的“跳跳糖”“奶茶粉”",
+                    "超市购买的品牌饼干",
+                    "自家做的饭菜",
+                ],
+                "explanation": "<p>新型毒品常伪装成跳跳糖、奶茶、邮票等，来历不明的东西不要吃，也别让孩子吃。</p>",
+            },
+            {
+                "question": "孩子突然成绩下滑、作息颠倒、要钱变多，家长首先应该：",
+                "options": ["平静地和孩子谈一谈，必要时联系禁毒社工", "严厉打骂", "装作没看见"],
+                "explanation": "<p>这些变化不一定是吸毒，但值得关心。冷静沟通比指责更能让孩子说实话。</p>",
+            },
+            {
+                "question": "“笑气”（一氧化二氮）被当作“气球”吸食：",
+                "options": ["会损伤神经，严重时导致瘫痪", "只是好玩，没有危害", "可以提神醒脑"],
+                "explanation": "<p>滥用笑气会造成维生素B12缺乏、神经损伤，甚至下肢瘫痪。</p>",
+            },
+            {
+                "question": "发现有人贩卖毒品，可以：",
+                "options": ["拨打110或向公安禁毒部门举报", "私下去劝说", "在网上发帖曝光"],
+                "explanation": "<p>举报毒品犯罪可拨打110或当地禁毒举报电话，举报人信息受保护。</p>",
+            },
+        ],
+    },
+    "en": {
+        "title": "Drug facts quiz for parents and residents",
+        "intro": "<p>Four questions: can you spot disguised drugs and notice when someone close to you changes? Your answers are not recorded.</p>",
+        "questions": [
+            {
+                "question": "Which of these 'snacks' may be a disguised drug?",
+                "options": [
+                    "Popping candy or milk-tea powder of unknown origin in flashy packets",
+                    "Branded biscuits from the supermarket",
+                    "Home-cooked food",
+                ],
+                "explanation": "<p>New drugs are often disguised as popping candy, milk tea or stamps: do not eat, or let children eat, anything of unknown origin.</p>",
+            },
+            {
+                "question": "A child's marks drop, their sleep turns upside down and they ask for more money. First:",
+                "options": [
+                    "Talk calmly with the child, and contact a social worker if needed",
+                    "Punish them harshly",
+                    "Pretend not to notice",
+                ],
+                "explanation": "<p>These changes do not always mean drugs, but they deserve attention. A calm talk gets more truth than blame.</p>",
+            },
+            {
+                "question": "Inhaling 'laughing gas' (nitrous oxide) from balloons:",
+                "options": [
+                    "Damages the nerves and can cause paralysis",
+                    "Is harmless fun",
+                    "Helps you concentrate",
+                ],
+                "explanation": "<p>Misusing nitrous oxide causes vitamin B12 deficiency, nerve damage and even paralysis of the legs.</p>",
+            },
+            {
+                "question": "You find out someone is selling drugs. You can:",
+                "options": [
+                    "Call 110 or report it to the police's narcotics department",
+                    "Try to talk them out of it yourself",
+                    "Post about it online",
+                ],
+                "explanation": "<p>Report drug crime on 110 or the local narcotics reporting line; whoever reports is protected.</p>",
+            },
+        ],
+    },
+}

@@ -1,14 +1,18 @@
+from django.forms import CheckboxSelectMultiple
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import QuizQuestionBlock
 
 from .mixins import PublicPageMixin, intro_field, page_search_fields
+from .taxonomy import Audience
 
 
 class QuizPage(PublicPageMixin, Page):
@@ -17,11 +21,26 @@ class QuizPage(PublicPageMixin, Page):
     The form carries a per-visitor CSRF token, so the page is never kept in a shared cache."""
 
     intro = intro_field()
+    audiences = ParentalManyToManyField(
+        Audience,
+        verbose_name=_("audiences"),
+        blank=True,
+        related_name="quizzes",
+        help_text=_(
+            "Who the questions suit. Events ask the questions of the quiz for their audience "
+            "in their knowledge check, before and after the talk."
+        ),
+    )
     questions = StreamField(
         [("question", QuizQuestionBlock())], verbose_name=_("questions"), min_num=1
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("questions")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("audiences", widget=CheckboxSelectMultiple),
+        FieldPanel("questions"),
+    ]
+    override_translatable_fields = [SynchronizedField("audiences")]
     search_fields = page_search_fields(Page, index.SearchField("intro"))
     parent_page_types = ["jindu.HomePage", "jindu.SectionPage"]
     subpage_types = []

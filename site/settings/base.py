@@ -255,9 +255,16 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Serve uploaded images from this process when nothing else does (see urls.py).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Files no web server may serve (event photos with pupils in them): outside MEDIA_ROOT,
+# given out only by views that check who asks (campaigns.evidence).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-is-never-served/"},
+    },
 }
 
 # Every cache that must agree between processes is shared: with no Redis (REDIS_URL, see
@@ -348,6 +355,12 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.forms.ImageForm"
 
 # Wagtail's database backend (SQLite FTS5 or PostgreSQL), with Chinese word segmentation.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search"}}
+# Feedback on events (campaigns.feedback): days it stays open after an event, answers one
+# address may give to an event's check (raise it where a whole class shares one address),
+# and the fewest answers shown publicly as a percentage (small groups stay private).
+FEEDBACK_OPEN_DAYS = int(os.environ.get("FEEDBACK_OPEN_DAYS", "3"))
+FEEDBACK_ANSWERS_PER_ADDRESS = int(os.environ.get("FEEDBACK_ANSWERS_PER_ADDRESS", "1"))
+FEEDBACK_MIN_GROUP = int(os.environ.get("FEEDBACK_MIN_GROUP", "20"))
 # Days the counts of what readers searched for are kept (jindu.search_terms).
 SEARCH_TERMS_RETENTION_DAYS = int(os.environ.get("SEARCH_TERMS_RETENTION_DAYS", "30"))
 # W001 checks that page models reuse Page.search_fields' own field objects; ours replace the

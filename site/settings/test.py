@@ -28,6 +28,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Uploaded test files go to a temporary folder, never the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="jindu-test-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="jindu-test-private-"))
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-is-never-served/"},
+    },
+}
+FEEDBACK_OPEN_DAYS = 3
+FEEDBACK_ANSWERS_PER_ADDRESS = 1
+FEEDBACK_MIN_GROUP = 20
 # What the tests expect, whatever the environment running them says (PAGE_CACHE=1 or a
 # rate limit in the shell must not change a test's outcome).
 FRAGMENT_CACHE = True
