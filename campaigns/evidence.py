@@ -54,6 +54,11 @@ def _event(request, pk):
 
 
 class FeedbackSettingsForm(forms.ModelForm):
+    def __init__(self, *args, answered=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The questions are fixed once someone answered; the language may still change.
+        self.fields["audience"].disabled = answered
+
     class Meta:
         model = EventFeedback
         fields = ["audience", "language"]
@@ -101,7 +106,7 @@ def event_feedback_view(request, pk):
     feedback = feedback_for(event)
     answered = feedback.tallies.filter(responses__gt=0).exists()
     can_change = request.user.has_perm("campaigns.change_event")
-    settings_form = FeedbackSettingsForm(instance=feedback)
+    settings_form = FeedbackSettingsForm(instance=feedback, answered=answered)
     photo_form = PhotoForm()
     if request.method == "POST":
         if not can_change:
@@ -115,7 +120,7 @@ def event_feedback_view(request, pk):
                 messages.success(request, _("The photo was added; its location data was removed."))
                 return redirect(request.path)
         else:
-            settings_form = FeedbackSettingsForm(request.POST, instance=feedback)
+            settings_form = FeedbackSettingsForm(request.POST, instance=feedback, answered=answered)
             if settings_form.is_valid():
                 feedback = settings_form.save(commit=False)
                 if not answered:
@@ -123,8 +128,6 @@ def event_feedback_view(request, pk):
                 feedback.save()
                 messages.success(request, _("The questionnaire was saved."))
                 return redirect(request.path)
-    if answered:
-        settings_form.fields["audience"].disabled = True
     codes = [
         {
             "label": label,

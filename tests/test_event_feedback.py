@@ -315,8 +315,11 @@ def test_the_questionnaire_can_be_changed_until_someone_answers(people, quiz, ho
     assert feedback.questions[0]["quiz"] == str(adults.translation_key)
     assert "/en/feedback/" in client.get(url).content.decode()
     FeedbackTally.objects.create(feedback=feedback, phase=Phase.AFTER, responses=1)
-    client.post(url, {"audience": "residents", "language": "en", "save_settings": "1"})
-    assert EventFeedback.objects.get(event=event).questions == feedback.questions
+    # Once answered, the questions stay (a disabled field is not sent); the language changes.
+    client.post(url, {"language": "zh-hans", "save_settings": "1"})
+    changed = EventFeedback.objects.get(event=event)
+    assert changed.language == "zh-hans"
+    assert (changed.audience, changed.questions) == ("parents", feedback.questions)
 
 
 def test_photos_lose_their_location_and_stay_with_the_station(people):
