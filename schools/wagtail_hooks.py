@@ -334,6 +334,18 @@ def add_agreements_panel(request, panels):
         panels.append(AgreementsEndingPanel(request))
 
 
+@hooks.register("jindu_search_words")
+def station_words():
+    """Districts and public stations are words readers type (闵行, minhang): the search
+    reads them as words, in pinyin too, and corrects typos towards them."""
+    from schools.models import District, Station
+
+    return [
+        *District.objects.values_list("name", flat=True),
+        *Station.objects.filter(is_public=True).values_list("name", flat=True),
+    ]
+
+
 @hooks.register("jindu_search_hits")
 def stations_found(understanding, locale, request):
     """Work stations whose name, district or address says what the reader asked (闵行,

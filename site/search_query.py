@@ -160,14 +160,14 @@ def vocabulary():
 
 
 def build_vocabulary():
-    """The words of the site's titles (both languages), synonyms, districts and stations."""
+    """The words of the site's titles (both languages), synonyms, and what the apps add
+    through the ``jindu_search_words`` hook (districts and stations)."""
+    from wagtail import hooks
     from wagtail.models import Page
 
-    from schools.models import District, Station
-
     texts = list(Page.objects.live().filter(depth__gt=1).values_list("title", flat=True))
-    texts += list(District.objects.values_list("name", flat=True))
-    texts += list(Station.objects.filter(is_public=True).values_list("name", flat=True))
+    for hook in hooks.get_hooks("jindu_search_words"):
+        texts += list(hook())
     for group in synonym_groups():
         texts += group
     latin, chinese = set(), {}
