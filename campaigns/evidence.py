@@ -199,8 +199,7 @@ def delete_photo(request, pk):
     event = _event(request, photo.event_id)
     if request.method != "POST" or not request.user.has_perm("campaigns.change_event"):
         raise PermissionDenied
-    photo.file.delete(save=False)
-    photo.delete()
+    photo.delete()  # and its file (campaigns.models.feedback.delete_photo_file)
     messages.success(request, _("The photo was deleted."))
     return redirect("campaigns_event_feedback", event.pk)
 

@@ -158,6 +158,10 @@ def test_manager_adds_a_photo_changes_questions_and_takes_the_reports(contexts, 
     image = page.locator(".jindu-photos img").first
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 120
+    photos = page.locator(".jindu-photos figure").count()
+    page.locator(".jindu-photos figure").last.get_by_role("button", name="删除").click()
+    expect(page.locator(".messages")).to_contain_text("照片已删除")
+    expect(page.locator(".jindu-photos figure")).to_have_count(photos - 1)
 
     with page.expect_response(lambda r: r.url.endswith("/poster.pdf")) as poster:
         page.get_by_role("link", name="海报（PDF）").click()

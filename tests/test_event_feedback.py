@@ -5,6 +5,7 @@ reports and the public page (hidden for small groups), the sheets, and the photo
 import datetime
 import io
 import json
+import os
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -322,7 +323,9 @@ def test_the_questionnaire_can_be_changed_until_someone_answers(people, quiz, ho
     assert (changed.audience, changed.questions) == ("parents", feedback.questions)
 
 
-def test_photos_lose_their_location_and_stay_with_the_station(people):
+def test_photos_lose_their_location_and_stay_with_the_station(
+    people, django_capture_on_commit_callbacks
+):
     event = EventFactory(station=people["own"])
     url = reverse("campaigns_event_feedback", args=[event.pk])
     client = signed_in(people["staff"])
@@ -347,6 +350,13 @@ def test_photos_lose_their_location_and_stay_with_the_station(people):
     fake.name = "photo.jpg"
     refused = client.post(url, {"upload_photo": "1", "file": fake, "consent": "on"})
     assert EventPhoto.objects.count() == 1 and "error-message" in refused.content.decode()
+    # Deleting the event leaves no photo file behind.
+    stored = photo.file.path
+    assert os.path.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.delete()
+    assert not os.path.exists(stored)
+    assert not EventPhoto.objects.exists()
 
 
 def test_the_write_up_uses_only_photos_marked_for_the_public(people, home):

@@ -9,8 +9,10 @@ import secrets
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -167,3 +169,12 @@ class EventPhoto(models.Model):
 
     def __str__(self):
         return self.caption or f"{self.event} · {self.pk}"
+
+
+@receiver(post_delete, sender=EventPhoto)
+def delete_photo_file(sender, instance, **kwargs):
+    """A deleted photo (or one of a deleted event) leaves no file behind: pupils' faces are
+    not kept longer than their record. Once the deletion is committed, not before."""
+    file = instance.file
+    if file:
+        transaction.on_commit(lambda: file.storage.delete(file.name))
