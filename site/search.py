@@ -8,6 +8,7 @@ its dictionary) on both sides: `SegmentedSearchField` when a page is indexed, an
 Neither database stems English the same way (SQLite's tokenizer does not stem at all), so
 English words get their Snowball stem beside them on both sides too: "drug" finds "drugs"."""
 
+import functools
 import logging
 import re
 import unicodedata
@@ -38,7 +39,10 @@ def simplified(text):
     return _t2s.convert(unicodedata.normalize("NFKC", text))
 
 
+@functools.lru_cache(maxsize=8192)
 def stem(word):
+    """A word's English stem; kept, since ranking asks for the same words' stems many
+    times in each search."""
     return _stemmer.stemWord(word.lower())
 
 

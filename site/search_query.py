@@ -48,8 +48,10 @@ SYNONYMS_KEY = "jindu-search-synonyms"
 VOCABULARY_KEY = "jindu-search-vocabulary"
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text):
-    """Full-width folded, traditional made simplified (as the index is), lower case."""
+    """Full-width folded, traditional made simplified (as the index is), lower case. Kept:
+    the same titles and texts are judged on every search."""
     return simplified(text or "").lower()
 
 

@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.db.models import Q
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.models import Case, Q, Value, When
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,10 @@ from jindu.models.mixins import public
 from jindu.search_query import Said, normalise, understand, words_of
 
 MAX_PAGES = 200
+# On SQLite, past this many matches ordering them by relevance costs too much: the pages
+# whose title says a word are taken, and as many other matches (see _candidates).
+SQLITE_RANKED_MATCHES = 300
+MAX_SQLITE_CANDIDATES = 60
 MAX_OTHERS = 20
 # The fields a result's text comes from, first filled wins after the search description.
 RESULT_TEXT_FIELDS = ("intro", "summary")
@@ -53,10 +58,10 @@ class Hit:
         title, text = Said(f"{self.title} {self.also}"), Said(self.text)
         names = {name for concept in concepts for name in concept.names}
         weights = weights or [1.0] * len(concepts)
+        in_title = [concept.found_in(title) for concept in concepts]
+        in_text = [concept.found_in(text) for concept in concepts]
         # Saying every part of a question beats saying one part loudly.
-        complete = len(concepts) > 1 and all(
-            c.found_in(title) or c.found_in(text) for c in concepts
-        )
+        complete = len(concepts) > 1 and all(a or b for a, b in zip(in_title, in_text, strict=True))
         share = _share(typed, normalise(self.title)) if typed else 0
         # A title that is what was asked: one of its names (meth → Methamphetamine), or
         # nothing but words the reader typed (社区禁毒宣传日, 什么是冰毒 → 冰毒).
@@ -64,8 +69,8 @@ class Hit:
         self.score = (
             (20 if exact else 0)
             + (3 if complete else 0)
-            + 4 * sum(w for c, w in zip(concepts, weights, strict=True) if c.found_in(title))
-            + 1.5 * sum(w for c, w in zip(concepts, weights, strict=True) if c.found_in(text))
+            + 4 * sum(w for w, found in zip(weights, in_title, strict=True) if found)
+            + 1.5 * sum(w for w, found in zip(weights, in_text, strict=True) if found)
             + bonus
             + order
             + 2 * share
@@ -112,21 +117,21 @@ def _text_joins():
 
 def result_texts(pages):
     """{page id: (text shown, text judged)} for ``pages``, in one query joining each page
-    type's table: the search description, else the introduction or summary; drug facts are
-    judged by their street names too."""
+    type's table (values only, no page objects): the search description, else the
+    introduction or summary; drug facts are judged by their street names too."""
     joins = _text_joins()
+    shown_paths = [f"{join}__{name}" for join, (fields, _extra) in joins.items() for name in fields]
+    extra_paths = [f"{join}__{name}" for join, (_fields, extra) in joins.items() for name in extra]
     texts = {}
-    for page in Page.objects.filter(pk__in=[page.pk for page in pages]).select_related(*joins):
-        shown, extra = page.search_description, []
-        for join, (fields, extra_fields) in joins.items():
-            try:
-                specific = getattr(page, join)
-            except ObjectDoesNotExist:
-                continue
-            for name in fields:
-                shown = shown or str(getattr(specific, name) or "")
-            extra += [str(getattr(specific, name) or "") for name in extra_fields]
-        texts[page.pk] = (shown, " ".join([shown, *extra]))
+    rows = Page.objects.filter(pk__in=[page.pk for page in pages]).values(
+        "pk", "search_description", *shown_paths, *extra_paths
+    )
+    for row in rows:
+        shown = row["search_description"] or next(
+            (str(row[path]) for path in shown_paths if row[path]), ""
+        )
+        extra = [str(row[path]) for path in extra_paths if row[path]]
+        texts[row["pk"]] = (shown, " ".join([shown, *extra]))
     return texts
 
 
@@ -136,7 +141,7 @@ def ranked_pages(understanding, pages):
     words = understanding.words
     if not words:
         return []
-    found = list(pages.search(PlainText(" ".join(words), operator="or"))[:MAX_PAGES])
+    found = _candidates(words, pages)
     found += _pages_with_characters(understanding, pages, found)
     texts = result_texts(found)
     hits = [
@@ -160,6 +165,37 @@ def ranked_pages(understanding, pages):
         hit.text = texts.get(hit.page.pk, ("", ""))[0]
     hits.sort(key=lambda hit: -hit.score)
     return hits
+
+
+def _candidates(words, pages):
+    """The pages to rank: the index's best matches. On SQLite, Wagtail's backend scores each
+    match with an FTS query of its own (a correlated subquery), so ordering 10,000 matches by
+    relevance takes many seconds; past SQLITE_RANKED_MATCHES the candidates are the pages
+    whose title says most words of the query, then other matches unordered, and the ranking
+    that follows orders them."""
+    query = PlainText(" ".join(words), operator="or")
+    if (
+        connection.vendor != "sqlite"
+        or pages.search(query, order_by_relevance=False).count() <= SQLITE_RANKED_MATCHES
+    ):
+        return list(pages.search(query)[:MAX_PAGES])
+    in_title = Q()
+    said = Value(0)
+    for word in words:
+        in_title |= Q(title__icontains=word)
+        said += Case(When(title__icontains=word, then=Value(1)), default=Value(0))
+    found = list(
+        pages.filter(in_title)
+        .annotate(words_in_title=said)
+        .order_by("-words_in_title", "-first_published_at")[:MAX_SQLITE_CANDIDATES]
+    )
+    seen = {page.pk for page in found}
+    found += [
+        page
+        for page in pages.search(query, order_by_relevance=False)[:MAX_SQLITE_CANDIDATES]
+        if page.pk not in seen
+    ]
+    return found
 
 
 def _pages_with_characters(understanding, pages, already):
