@@ -36,7 +36,8 @@ def feedback_for(event):
         event=event,
         defaults={
             "audience": audience,
-            "questions": choose_questions(EventFeedback(audience=audience)),
+            # Evaluated only when the feedback is made.
+            "questions": lambda: choose_questions(EventFeedback(audience=audience)),
         },
     )
     return feedback

@@ -12,6 +12,7 @@ from jindu.listing import lazy_context
 
 from .articles import ArticlePage
 from .mixins import IntroPage, public
+from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
 from .taxonomy import Audience
 
@@ -63,6 +64,15 @@ class AudiencePage(IntroPage):
             .order_by("-published_date", "-pk")[:PORTAL_ARTICLES]
         )
 
+    def quizzes(self):
+        """The quizzes written for this audience (the one for everyone is in the footer)."""
+        return (
+            public(QuizPage.objects.live())
+            .filter(locale_id=self.locale_id, audiences__code__in=self.audience_codes())
+            .distinct()
+            .order_by("title")
+        )
+
     def resources(self):
         ranks = [
             When(resource_type=kind, then=Value(rank)) for rank, kind in enumerate(RESOURCE_ORDER)
@@ -99,10 +109,12 @@ class AudiencePage(IntroPage):
                 lambda: {
                     "articles": list(self.articles()),
                     "resources": list(self.resources()),
+                    "quizzes": list(self.quizzes()),
                     "library_url": self.library_url(request),
                 },
                 "articles",
                 "resources",
+                "quizzes",
                 "library_url",
             )
         )
@@ -110,10 +122,11 @@ class AudiencePage(IntroPage):
 
     @classmethod
     def paths_listing(cls, page):
-        """The portals that list ``page`` (an article of their audience), for the caches."""
+        """The portals that list ``page`` (an article or a quiz of their audience), for the
+        caches."""
         from jindu.caching import pages_paths
 
-        if not isinstance(page, ArticlePage):
+        if not isinstance(page, ArticlePage | QuizPage):
             return set()
         codes = list(page.audiences.values_list("code", flat=True))
         if not codes:

@@ -49,7 +49,10 @@ def run(articles, repeat=15):
         call_command("generate_scale_data", events=2000, articles=count, schools=200, verbosity=0)
         call_command("update_index", verbosity=0)  # titles in pinyin, the dictionary's words
         rows = measure(repeat)
-        report["sizes"][count] = {"queries": rows, "median": statistics.median(rows.values())}
+        report["sizes"][count] = {
+            "queries": rows,
+            "median": round(statistics.median(rows.values()), 2),
+        }
     small, large = (report["sizes"][count]["median"] for count in articles)
     report["growth"] = round(large / small, 2)
     report["holds"] = {
