@@ -129,18 +129,15 @@ def event_feedback_view(request, pk):
                 feedback.save()
                 messages.success(request, _("The questionnaire was saved."))
                 return redirect(request.path)
-    codes = [
-        {
-            "label": label,
-            "url": sheets.feedback_url(feedback, phase),
-            "svg": sheets.qr_svg(sheets.feedback_url(feedback, phase)),
-            "open": feedback.is_open(phase),
-        }
-        for phase, label in (
-            (Phase.BEFORE, _("Before the talk: knowledge check")),
-            (Phase.AFTER, _("After the talk: feedback and knowledge check")),
+    codes = []
+    for phase, label in (
+        (Phase.BEFORE, _("Before the talk: knowledge check")),
+        (Phase.AFTER, _("After the talk: feedback and knowledge check")),
+    ):
+        url = sheets.feedback_url(feedback, phase)
+        codes.append(
+            {"label": label, "url": url, "svg": sheets.qr_svg(url), "open": feedback.is_open(phase)}
         )
-    ]
     return TemplateResponse(
         request,
         "campaigns/admin/event_feedback.html",

@@ -26,6 +26,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from campaigns import reports
+from campaigns.dashboards import month_bounds
 from campaigns.models import Event, MonthlyReportLayout, VenueType
 from campaigns.models.monthly import MEASURES, PLACEHOLDER
 from schools.models import CounsellorAgreement, Station
@@ -35,20 +36,13 @@ from schools.scoping import scope
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def month_days(month):
-    """The first and last day of ``month`` (a date in it)."""
-    first = month.replace(day=1)
-    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    return first, last
-
-
 def previous_month(today):
-    return month_days(today.replace(day=1) - datetime.timedelta(days=1))[0]
+    return month_bounds(today.replace(day=1) - datetime.timedelta(days=1))[0]
 
 
 def values_for(station, month):
     """{placeholder: value} for ``station`` in ``month``."""
-    first, last = month_days(month)
+    first, last = month_bounds(month)
     events = Event.objects.filter(station=station).starting_between(first, last)
     values = {}
     for venue in VenueType.values:
