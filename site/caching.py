@@ -22,6 +22,7 @@ here (``paths_showing_page``). If the shared cache is unreachable, nothing is ca
 every page is rendered from the database (jindu.cache_backends).
 """
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -285,13 +286,38 @@ def pages_paths(pages):
     return paths
 
 
+_held = threading.local()
+
+
+@contextlib.contextmanager
+def retirement_held():
+    """Inside, changes retire nothing; at the end the whole site is retired once. For
+    writing many records at once (the demo), where asking every save what it shows costs
+    more than the writing."""
+    _held.depth = getattr(_held, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _held.depth -= 1
+    if not _held.depth:
+        retire(everything=True)
+
+
+def _holding():
+    return getattr(_held, "depth", 0) > 0
+
+
 def _page_changed(sender, instance, **kwargs):
+    if _holding():
+        return
     retire_for(paths_showing_page(instance))
 
 
 def _page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
     # The old addresses of the page and its descendants now answer with a redirect or a
     # 404; the new ones with the pages.
+    if _holding():
+        return
     old = set()
     if url_path_before and url_path_after:
         from wagtail.models import Page
@@ -327,6 +353,8 @@ def change_rules():
 
 
 def _record_changed(sender, instance, **kwargs):
+    if _holding():
+        return
     if kwargs.get("created") and getattr(instance, "live", False) and _is_page(instance):
         # A page created live without being published (a command, the demo).
         retire_for(paths_showing_page(instance))

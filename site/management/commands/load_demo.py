@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
+from jindu.bulk import saved_in_bulk
+
 
 class Command(BaseCommand):
     help = (
@@ -14,10 +16,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for app_config in apps.get_app_configs():
-            if not module_has_submodule(app_config.module, "demo"):
-                continue
-            module = import_module(f"{app_config.name}.demo")
-            with transaction.atomic():
-                module.load(self)
+        # Each page is indexed, its references recorded and the site retired once, at the
+        # end, rather than on each of its several saves (jindu.bulk).
+        with saved_in_bulk():
+            for app_config in apps.get_app_configs():
+                if not module_has_submodule(app_config.module, "demo"):
+                    continue
+                module = import_module(f"{app_config.name}.demo")
+                with transaction.atomic():
+                    module.load(self)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
