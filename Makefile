@@ -82,11 +82,12 @@ browser-deps: install
 
 # The whole suite, browser and cluster tests included: it installs what they need first.
 # The tests that need no browser run in TEST_WORKERS processes (pytest-xdist, each with its
-# own test database and caches); the browser tests then share one real site, in one.
+# own test database and caches); the browser tests, and the others that use the real site
+# they start (marked real_site), then share that one site, in one.
 TEST_WORKERS ?= 2
 test: install browser-deps
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser and not real_site" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m "browser or real_site" $(PYTEST_ARGS)
 
 # The README's pictures, from the browser journeys, into docs/screenshots.
 screenshots: install browser-deps

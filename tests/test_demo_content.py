@@ -1,5 +1,6 @@
-"""`load_demo` gives a newcomer a real-looking bilingual site, and running it again changes
-nothing. The demo is loaded once for the whole class (setUpTestData)."""
+"""`load_demo` gives a newcomer a real-looking bilingual site, prints each account's
+generated password once, and running it again changes nothing. The demo is loaded once for
+the whole class (setUpTestData), as a newcomer runs it: without DJANGO_SUPERUSER_PASSWORD."""
 
 import os
 import re
@@ -21,8 +22,23 @@ from schools.models import CounsellorAgreement, District, School, Station, Stati
 class DemoContentTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        with mock.patch.dict(os.environ, {"DJANGO_SUPERUSER_PASSWORD": "a-long-demo-password"}):
-            call_command("load_demo", stdout=StringIO())
+        environ = {k: v for k, v in os.environ.items() if k != "DJANGO_SUPERUSER_PASSWORD"}
+        with mock.patch.dict(os.environ, environ, clear=True):
+            cls.first_run = StringIO()
+            call_command("load_demo", stdout=cls.first_run)
+
+    def test_each_accounts_generated_password_is_printed_once_and_signs_in(self):
+        from django.contrib.auth import get_user_model
+
+        printed = dict(
+            re.findall(r"Created user '(\w+)' with password: (\S+)", self.first_run.getvalue())
+        )
+        self.assertIn("admin", printed)
+        self.assertEqual(len(printed), self.first_run.getvalue().count("with password:"))
+        for username, password in printed.items():
+            self.assertGreaterEqual(len(password), 12)
+            user = get_user_model().objects.get(username=username)
+            self.assertTrue(user.check_password(password), username)
 
     def test_bilingual_articles_drugs_quiz_and_downloads(self):
         for model, minimum in [
@@ -141,8 +157,11 @@ class DemoContentTests(TestCase):
             Group,
         ]
         counts = [model.objects.count() for model in models]
-        call_command("load_demo", stdout=StringIO())
+        again = StringIO()
+        call_command("load_demo", stdout=again)
         self.assertEqual(counts, [model.objects.count() for model in models])
+        self.assertNotIn("password", again.getvalue())
+        self.assertTrue(Page.objects.filter(depth=2, locale__language_code="en").exists())
 
     def test_outreach_year_with_every_venue_type_and_status(self):
         from campaigns.models import Attendance, Campaign, Event, StockMovement

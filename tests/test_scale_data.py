@@ -59,6 +59,6 @@ def test_generates_the_requested_sizes_and_is_repeatable(demo):
     assert counts() == first
 
 
-def test_refuses_nonsense_sizes(demo):
-    with pytest.raises(CommandError):
+def test_refuses_nonsense_sizes(db):
+    with pytest.raises(CommandError, match="--batch must be a positive number"):
         call_command("generate_scale_data", "--batch", "0", stdout=StringIO())

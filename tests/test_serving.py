@@ -64,7 +64,8 @@ def test_a_cache_back_after_an_outage_is_used_again(settings, monkeypatch):
 
 
 # With the real site: production settings, gunicorn with 2 workers, caches in files shared by
-# its processes (no Redis), the demo content (tests/browser_site.py).
+# its processes (no Redis), the demo content (tests/browser_site.py). Marked real_site: they
+# run with the browser tests, on the one site those start (`make test`'s second pass).
 
 
 def manage_shell(site, code):
@@ -88,7 +89,7 @@ def person_times(site, path):
     return int(FIGURE.findall(html)[1].replace(",", ""))
 
 
-@pytest.mark.usefixtures("site")
+@pytest.mark.real_site
 def test_two_workers_and_a_command_agree_on_the_campaign_figures_without_redis(site):
     found = manage_shell(
         site,
@@ -121,7 +122,7 @@ def test_two_workers_and_a_command_agree_on_the_campaign_figures_without_redis(s
     assert after == {before.pop() + 37}
 
 
-@pytest.mark.usefixtures("site")
+@pytest.mark.real_site
 def test_sqlite_takes_two_writers_at_once(site):
     writer = """
         import sys
