@@ -64,6 +64,44 @@ def open_public(page, public_pages, key, **options):
     return navigation.value
 
 
+class BrowserProblems:
+    """What went wrong while a page loaded: console errors (the browser reports blocked
+    resources there too), uncaught script errors, failed requests, error responses."""
+
+    def __init__(self, page):
+        self.page = page
+        self.found = []
+        page.on("console", self.console)
+        page.on("pageerror", lambda error: self.found.append(f"script error: {error}"))
+        page.on(
+            "requestfailed",
+            lambda request: self.found.append(f"failed: {request.url} ({request.failure})"),
+        )
+        page.on("response", self.response)
+
+    def console(self, message):
+        if message.type != "error":
+            return
+        # The 404 page itself arrives with status 404, which the browser logs; that is all
+        # that is forgiven (a blocked inline script is logged against the page too).
+        own_status = message.text.startswith("Failed to load resource")
+        if own_status and message.location.get("url") == self.page.url:
+            return
+        self.found.append(f"console: {message.text} ({message.location.get('url')})")
+
+    def response(self, response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.found.append(f"{response.status}: {response.url}")
+
+    def open(self, path):
+        self.document = self.page.goto(path, wait_until="networkidle")
+        return self.found
+
+    def open_public(self, public_pages, key):
+        self.document = open_public(self.page, public_pages, key, wait_until="networkidle")
+        return self.found
+
+
 LANGUAGES = ["zh-hans", "en"]
 PAGES = [(kind, language) for kind in PAGE_TYPES + OTHER_VIEWS for language in LANGUAGES]
 
