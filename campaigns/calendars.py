@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from campaigns.ical import build_calendar, ics_response
 from campaigns.models import PUBLIC_STATUSES, CalendarToken, Event, EventIndexPage
+from jindu.models.mixins import first_live
 
 PAST_DAYS = 90
 
@@ -38,9 +39,7 @@ def public_events(now=None):
 
 
 def _public_url(request):
-    index = (
-        EventIndexPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
-    )
+    index = first_live(EventIndexPage, locale__language_code=settings.LANGUAGE_CODE)
 
     def url_for(event):
         if index is None:

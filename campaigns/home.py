@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from campaigns.models import Campaign, Event, EventIndexPage
+from jindu.models.mixins import first_live
 
 UPCOMING = 4
 
@@ -19,7 +20,7 @@ def upcoming_section(request, page):
     events = list(
         Event.objects.public_upcoming().select_related("district").order_by("start")[:UPCOMING]
     )
-    index = EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    index = first_live(EventIndexPage, locale_id=page.locale_id)
     if index is None or not (events or campaign):
         return ""
     return render_to_string(

@@ -10,11 +10,13 @@ def public_events_found(understanding, locale, request):
     from django.db.models import Q
 
     from campaigns.models import Event, EventIndexPage
+    from jindu.models.mixins import first_live
     from jindu.site_search import Hit
 
-    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    index = first_live(EventIndexPage, locale=locale)
     if index is None:
         return []
+    index_url = index.get_url(request)
     query = Q()
     for word in understanding.words:
         if len(word) > 1:
@@ -35,7 +37,7 @@ def public_events_found(understanding, locale, request):
                 kind=str(_("Event")),
                 title=title,
                 also=event.title,
-                url=index.url + index.reverse_subpage("event_detail", args=[event.pk]),
+                url=index_url + index.reverse_subpage("event_detail", args=[event.pk]),
                 text=f"{event.organisation} {event.district.name} "
                 f"{timezone.localtime(event.start):%Y-%m-%d %H:%M}",
                 score=-1.0,  # events are many and alike: below what explains

@@ -352,12 +352,14 @@ def stations_found(understanding, locale, request):
     浦东新区, Pudong), shown in the reader's language, leading to the directory."""
     from django.conf import settings
 
+    from jindu.models.mixins import first_live
     from jindu.site_search import Hit
     from schools.models import StationDirectoryPage, localized
 
-    directory = StationDirectoryPage.objects.live().filter(locale=locale).first()
+    directory = first_live(StationDirectoryPage, locale=locale)
     if directory is None:
         return []
+    directory_url = directory.get_url(request)
     originals = list(
         Station.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, is_public=True
@@ -373,7 +375,7 @@ def stations_found(understanding, locale, request):
             title=f"{here.name} · {district.name}",
             # Judged by both languages' names: 闵行 finds the Minhang station in English too.
             also=f"{station.name} {station.district.name}",
-            url=f"{directory.get_url(request)}#district-{district.code}",
+            url=f"{directory_url}#district-{district.code}",
             text=f"{here.address} {station.address} {here.phone}",
             score=1.0,  # a place named is most often the station there
         )

@@ -16,7 +16,7 @@ from wagtail.search.utils import normalise_query_string
 from jindu import search_terms
 from jindu.listing import paginate
 from jindu.search import MAX_QUERY_LENGTH
-from jindu.site_search import search_everything
+from jindu.site_search import addresses, search_everything
 
 RESULTS_PER_PAGE = 10
 # The most relevant results a search shows; beyond this a reader should refine the query.
@@ -73,7 +73,7 @@ def search(request):
             key=len,
             reverse=True,
         )
-        for hit in results:
+        for hit in addresses(results, request):
             hit.snippet = highlight(strip_tags(hit.text), terms)
         # Read only: Wagtail's Query.get would store the query string there and then.
         promotions = [

@@ -11,7 +11,7 @@ from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context
 
 from .articles import ArticlePage
-from .mixins import IntroPage, public
+from .mixins import IntroPage, first_live, public
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
 from .taxonomy import Audience
@@ -95,7 +95,7 @@ class AudiencePage(IntroPage):
         )
 
     def library_url(self, request):
-        library = ResourceLibraryPage.objects.live().filter(locale_id=self.locale_id).first()
+        library = first_live(ResourceLibraryPage, locale_id=self.locale_id)
         if library is None:
             return ""
         codes = self.audience_codes()

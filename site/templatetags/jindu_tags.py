@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 
 from jindu.localization import active_locale, locale_for, locale_of, localized
 from jindu.models import SiteSettings
-from jindu.models.mixins import public
+from jindu.models.mixins import first_live, public
 
 register = template.Library()
 
@@ -209,5 +209,5 @@ def drug_index_url(context):
     from jindu.models import DrugIndexPage
 
     request = context.get("request")
-    index = DrugIndexPage.objects.live().filter(locale=active_locale()).first()
+    index = first_live(DrugIndexPage, locale=active_locale())
     return index.get_url(request) if index else ""
