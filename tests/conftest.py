@@ -48,6 +48,24 @@ def en_home(home):
 
 
 @pytest.fixture
+def outreach_groups(db):
+    """The outreach staff and station manager groups with their permissions."""
+    from campaigns.roles import ensure_campaign_permissions
+    from schools.roles import ensure_outreach_groups
+
+    groups = ensure_outreach_groups()
+    ensure_campaign_permissions()
+    return groups
+
+
+@pytest.fixture
+def pudong(db):
+    from tests.factories import DistrictFactory
+
+    return DistrictFactory(name="浦东新区", code="pudong")
+
+
+@pytest.fixture
 def english():
     """Run a test in English (the site's default language is Chinese)."""
     from django.utils import translation

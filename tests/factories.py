@@ -317,3 +317,15 @@ def distribute(material, event, quantity):
         quantity=quantity,
         event=event,
     ).record()
+
+
+def station_member(station, group, **user_fields):
+    """A user of ``group`` (outreach staff, station managers) who works at ``station``."""
+    from django.contrib.auth.models import Group
+
+    from schools.models import StationMembership
+
+    user = UserFactory(**user_fields)
+    user.groups.add(Group.objects.get(name=group))
+    StationMembership.objects.create(user=user, station=station)
+    return user

@@ -7,7 +7,6 @@ import io
 import json
 import os
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -22,7 +21,6 @@ from campaigns.evidence import feedback_for
 from campaigns.feedback_results import breakdown, event_results, public_summary
 from campaigns.models import Event, EventFeedback, EventPhoto, FeedbackTally, Phase
 from campaigns.writeup import create_write_up
-from schools.models import StationMembership
 from schools.roles import ensure_outreach_groups
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
 from tests.factories import (
@@ -32,7 +30,7 @@ from tests.factories import (
     SchoolFactory,
     SectionPageFactory,
     StationFactory,
-    UserFactory,
+    station_member,
 )
 from tests.test_june26 import campaign_world  # noqa: F401, F811 - a fixture
 
@@ -244,10 +242,7 @@ def people(db):
     own, other = StationFactory(name="本站"), StationFactory(name="他站")
 
     def member(name, group, station):
-        user = UserFactory(username=name)
-        user.groups.add(Group.objects.get(name=group))
-        StationMembership.objects.create(user=user, station=station)
-        return user
+        return station_member(station, group, username=name)
 
     return {
         "own": own,

@@ -4,13 +4,12 @@ panel and clear form errors."""
 
 import datetime
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
-from schools.models import CounsellorAgreement, StationMembership
+from schools.models import CounsellorAgreement
 from schools.roles import ensure_outreach_groups
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
 from tests.factories import (
@@ -18,7 +17,7 @@ from tests.factories import (
     CounsellorFactory,
     SchoolFactory,
     StationFactory,
-    UserFactory,
+    station_member,
 )
 
 D = datetime.date
@@ -38,10 +37,7 @@ def world(db):
     )
 
     def member(group, station):
-        user = UserFactory()
-        user.groups.add(Group.objects.get(name=group))
-        StationMembership.objects.create(user=user, station=station)
-        return user
+        return station_member(station, group)
 
     return {
         "a": a,

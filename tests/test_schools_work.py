@@ -4,7 +4,6 @@ directory."""
 import datetime
 import io
 
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -13,7 +12,7 @@ import openpyxl
 import pytest
 
 from jindu.localization import translate
-from schools.models import StationDirectoryPage, StationMembership
+from schools.models import StationDirectoryPage
 from schools.reminders import send_renewal_reminders
 from schools.roles import ensure_outreach_groups
 from schools.scoping import STATION_MANAGERS
@@ -25,6 +24,7 @@ from tests.factories import (
     SchoolFactory,
     StationFactory,
     UserFactory,
+    station_member,
 )
 
 D = datetime.date
@@ -36,10 +36,7 @@ def groups(db):
 
 
 def manager_of(station, email):
-    user = UserFactory(email=email)
-    user.groups.add(Group.objects.get(name=STATION_MANAGERS))
-    StationMembership.objects.create(user=user, station=station)
-    return user
+    return station_member(station, STATION_MANAGERS, email=email)
 
 
 # Reminders
