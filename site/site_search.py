@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
 from django.db.models import Case, Q, Value, When
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,8 @@ from jindu.models.mixins import public
 from jindu.search_query import Said, normalise, understand, words_of
 
 MAX_PAGES = 200
-# Past this many matches, ordering them all by relevance costs too much on either database:
-# the pages whose title says a word are taken, and as many other matches (see _candidates).
+# On SQLite, past this many matches ordering them by relevance costs too much: the pages
+# whose title says a word are taken, and as many other matches (see _candidates).
 RANKED_MATCHES = 300
 MAX_CANDIDATES = 60
 MAX_OTHERS = 20
@@ -167,14 +168,17 @@ def ranked_pages(understanding, pages):
 
 
 def _candidates(words, pages):
-    """The pages to rank: the index's best matches. Ordering every match by relevance costs
-    time for each match — Wagtail's SQLite backend scores each with an FTS query of its own
-    (a correlated subquery; 10,000 matches took many seconds), the PostgreSQL one computes
-    ts_rank for every matching row before the limit (150 ms at 5,000 articles) — so past
-    RANKED_MATCHES the candidates are the pages whose title says most words of the query,
-    then other matches unordered, and the ranking that follows orders them."""
+    """The pages to rank: the index's best matches. On SQLite, Wagtail's backend scores each
+    match with an FTS query of its own (a correlated subquery), so ordering 10,000 matches by
+    relevance takes many seconds; past RANKED_MATCHES the candidates are the pages whose
+    title says most words of the query, then other matches unordered, and the ranking that
+    follows orders them. Not on PostgreSQL: there the cost is finding the matches (its
+    backend joins the index on a cast page id), which counting them first would double."""
     query = PlainText(" ".join(words), operator="or")
-    if pages.search(query, order_by_relevance=False).count() <= RANKED_MATCHES:
+    if (
+        connection.vendor != "sqlite"
+        or pages.search(query, order_by_relevance=False).count() <= RANKED_MATCHES
+    ):
         return list(pages.search(query)[:MAX_PAGES])
     in_title = Q()
     said = Value(0)
