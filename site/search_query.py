@@ -16,7 +16,6 @@ The site's words (its vocabulary) come from its own titles, synonyms, districts 
 stations, rebuilt at most every ten minutes and kept by each worker in between.
 """
 
-import difflib
 import functools
 import re
 import threading
@@ -27,6 +26,8 @@ from django.core.cache import cache
 
 import jieba
 from pypinyin import lazy_pinyin
+from rapidfuzz import fuzz
+from rapidfuzz.process import extractOne
 
 from jindu.search import CJK_RUN, MAX_QUERY_LENGTH, simplified, stem
 
@@ -156,6 +157,11 @@ class Vocabulary:
     chinese: dict  # word → how often the site uses it
     pinyin: dict  # pinyin without spaces → Chinese words
 
+    @functools.cached_property
+    def spellings(self):
+        """What a misspelt word may have meant: the English words and the pinyin."""
+        return sorted({*self.latin, *self.pinyin})
+
 
 def vocabulary():
     return _kept(VOCABULARY_KEY, build_vocabulary, VOCABULARY_SECONDS)
@@ -246,9 +252,7 @@ def understand(text):
                 else:
                     # The nearest word the site knows, in English or in pinyin (herion →
                     # heroin, hailuoyn → 海洛因).
-                    close = difflib.get_close_matches(
-                        token, [*vocab.latin, *vocab.pinyin], n=1, cutoff=0.75
-                    )
+                    close = extractOne(token, vocab.spellings, scorer=fuzz.ratio, score_cutoff=75)
                     if close:
                         changed = True
                         for word in vocab.pinyin.get(close[0], [close[0]]):
