@@ -13,10 +13,6 @@ def public_events_found(understanding, locale, request):
     from jindu.models.mixins import first_live
     from jindu.site_search import Hit
 
-    index = first_live(EventIndexPage, locale=locale)
-    if index is None:
-        return []
-    index_url = index.get_url(request)
     query = Q()
     for word in understanding.words:
         if len(word) > 1:
@@ -28,9 +24,19 @@ def public_events_found(understanding, locale, request):
             )
     if not query:
         return []
-    events = Event.objects.public_listed().filter(query).select_related("district")
+    events = list(
+        Event.objects.public_listed()
+        .filter(query)
+        .select_related("district")
+        .order_by("start")[:20]
+    )
+    # The events page's address is read only when an event is found (most searches find none).
+    index = first_live(EventIndexPage, locale=locale) if events else None
+    if index is None:
+        return []
+    index_url = index.get_url(request)
     hits = []
-    for event in events.order_by("start")[:20]:
+    for event in events:
         title = event.text_in("title", locale.language_code)[0]
         hits.append(
             Hit(

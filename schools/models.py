@@ -36,6 +36,8 @@ def localized(originals, locale_id):
     originals = list(originals)
     if not originals:
         return {}
+    if all(original.locale_id == locale_id for original in originals):
+        return {o.pk: o for o in originals}  # already in that language: nothing to read
     model = type(originals[0])
     translations = {
         row.translation_key: row

@@ -356,10 +356,6 @@ def stations_found(understanding, locale, request):
     from jindu.site_search import Hit
     from schools.models import StationDirectoryPage, localized
 
-    directory = first_live(StationDirectoryPage, locale=locale)
-    if directory is None:
-        return []
-    directory_url = directory.get_url(request)
     originals = list(
         Station.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, is_public=True
@@ -375,7 +371,7 @@ def stations_found(understanding, locale, request):
             title=f"{here.name} · {district.name}",
             # Judged by both languages' names: 闵行 finds the Minhang station in English too.
             also=f"{station.name} {station.district.name}",
-            url=f"{directory_url}#district-{district.code}",
+            url=f"#district-{district.code}",  # in the directory, whose address comes last
             text=f"{here.address} {station.address} {here.phone}",
             score=1.0,  # a place named is most often the station there
         )
@@ -390,4 +386,11 @@ def stations_found(understanding, locale, request):
             ):
                 hit.score += 0.5
             hits.append(hit)
+    # The directory's address is read only when a station is found (most searches find none).
+    directory = first_live(StationDirectoryPage, locale=locale) if hits else None
+    if directory is None:
+        return []
+    directory_url = directory.get_url(request)
+    for hit in hits:
+        hit.url = directory_url + hit.url
     return hits

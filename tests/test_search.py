@@ -212,3 +212,16 @@ def test_postgresql_has_the_indexes_its_search_queries_need(client, articles):
         indexes = dict(cursor.fetchall())
     assert "gin (((title || body)))" in indexes["jindu_indexentry_title_body_gin"]
     assert "((id)::character varying(50))" in indexes["jindu_page_id_text"]
+
+
+def test_a_search_that_finds_no_station_or_event_reads_neither_listing_page(client, articles):
+    """The stations directory and the events page are looked up (for their address) only
+    when a station or an event is found: most searches find neither."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/search/", {"q": "毒品"}).status_code == 200
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "schools_stationdirectorypage" not in read
+    assert "campaigns_eventindexpage" not in read
