@@ -225,3 +225,16 @@ def test_a_search_that_finds_no_station_or_event_reads_neither_listing_page(clie
     read = " ".join(q["sql"] for q in queries.captured_queries)
     assert "schools_stationdirectorypage" not in read
     assert "campaigns_eventindexpage" not in read
+
+
+@pytest.mark.parametrize(("prefix", "query"), [("", "毒品"), ("", "社工"), ("/en", "drugs")])
+def test_a_search_reads_a_bounded_number_of_queries(client, articles, en_home, prefix, query):
+    """However many pages match, a search page is a fixed handful of queries: the results
+    are read together, never one page (or one deferred field) at a time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(f"{prefix}/search/", {"q": query})  # the synonyms and vocabulary, kept after
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"{prefix}/search/", {"q": query}).status_code == 200
+    assert len(queries) <= 12, [q["sql"][:120] for q in queries.captured_queries]
