@@ -3,6 +3,7 @@ cache on, hashed static files), with the demo content, on a database of its own:
 file, or on PostgreSQL (when DATABASE_URL points there) a database named after the test
 database with "_browser" appended, created afresh."""
 
+import hashlib
 import json
 import os
 import re
@@ -163,6 +164,20 @@ def vnu_jar():
     return next((path for path in candidates if path and Path(path).exists()), None)
 
 
+def migrated_copy():
+    """Where the suite keeps a copy of its freshly migrated SQLite test database (conftest's
+    django_db_setup writes it): the browser site starts from it instead of running 258
+    migrations again, 20–27 s of `make test`'s second pass. Named after the migrations it
+    holds, so an added or changed migration never starts from an old copy."""
+    from django.apps import apps
+
+    digest = hashlib.sha256()
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        for path in sorted((Path(config.path) / "migrations").glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return Path(tempfile.gettempdir()) / f"jindu-migrated-{digest.hexdigest()[:16]}.sqlite3"
+
+
 def fresh_database_url(workdir):
     """A database of the browser site's own, next to the suite's."""
     url = os.environ.get("DATABASE_URL", "")
@@ -273,9 +288,20 @@ class SiteServer(RunningSite):
         )
 
     def start(self):
+        # The static files need no database: collected while the database is built.
+        statics = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            env=self.env,
+            cwd=ROOT,
+        )
+        database = self.env["DATABASE_URL"]
+        if database.startswith("sqlite:///") and migrated_copy().exists():
+            shutil.copyfile(migrated_copy(), database.removeprefix("sqlite:///"))
+        # After a copy, this applies only what the copy lacks and runs post-migrate steps.
         self.manage("migrate", "--no-input", "-v0")
         self.manage("load_demo", "-v0")
-        self.manage("collectstatic", "--no-input", "-v0")
+        if statics.wait() != 0:
+            raise RuntimeError("collectstatic failed")
         self.process = start_gunicorn(self.env, self.port, cwd=ROOT)
         return self
 

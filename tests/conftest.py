@@ -1,6 +1,7 @@
 import json
 import os
 import re
+import sqlite3
 from urllib.parse import urlsplit
 
 from wagtail.models import Locale, Page, Site
@@ -23,6 +24,26 @@ def empty_caches():
     for alias in ("default", "pages", "fragments"):
         caches[alias].clear()
     forget_synonyms()  # each worker keeps the synonyms and vocabulary too
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, of which a SQLite copy is kept once migrated: the
+    browser site, in `make test`'s second pass, starts from it (browser_site.migrated_copy)."""
+    from django.db import connection
+
+    from tests.browser_site import migrated_copy
+
+    kept = migrated_copy()
+    if connection.vendor != "sqlite" or kept.exists():
+        return
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        copy = sqlite3.connect(partial)
+        connection.connection.backup(copy)
+        copy.close()
+    os.replace(partial, kept)  # whole or not at all, whichever worker gets there first
 
 
 @pytest.fixture
