@@ -69,16 +69,22 @@ class BrowserProblems:
     """What went wrong while a page loaded: console errors (the browser reports blocked
     resources there too), uncaught script errors, failed requests, error responses."""
 
+    QUIET_SECONDS = 0.15  # no request in flight for this long: the page has settled
+
     def __init__(self, page):
         self.page = page
         self.found = []
+        self.in_flight = set()
         page.on("console", self.console)
         page.on("pageerror", lambda error: self.found.append(f"script error: {error}"))
-        page.on(
-            "requestfailed",
-            lambda request: self.found.append(f"failed: {request.url} ({request.failure})"),
-        )
+        page.on("request", lambda request: self.in_flight.add(request))
+        page.on("requestfinished", lambda request: self.in_flight.discard(request))
+        page.on("requestfailed", self.failed)
         page.on("response", self.response)
+
+    def failed(self, request):
+        self.in_flight.discard(request)
+        self.found.append(f"failed: {request.url} ({request.failure})")
 
     def console(self, message):
         if message.type != "error":
@@ -94,12 +100,25 @@ class BrowserProblems:
         if response.status >= 400 and response.request.resource_type != "document":
             self.found.append(f"{response.status}: {response.url}")
 
+    def settle(self, deadline=15):
+        """Wait, after the load event, until no request has been in flight for QUIET_SECONDS,
+        so that what the page fetches late (fonts, lazy images, scripts' requests) is in
+        ``found``. Playwright's networkidle does the same with half a second of quiet,
+        which on every page the suite checks added half a minute of waiting."""
+        step, quiet, waited = 0.025, 0.0, 0.0
+        while quiet < self.QUIET_SECONDS and waited < deadline:
+            self.page.wait_for_timeout(step * 1000)
+            waited += step
+            quiet = 0.0 if self.in_flight else quiet + step
+
     def open(self, path):
-        self.document = self.page.goto(path, wait_until="networkidle")
+        self.document = self.page.goto(path)
+        self.settle()
         return self.found
 
     def open_public(self, public_pages, key):
-        self.document = open_public(self.page, public_pages, key, wait_until="networkidle")
+        self.document = open_public(self.page, public_pages, key)
+        self.settle()
         return self.found
 
 
