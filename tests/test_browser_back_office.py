@@ -116,9 +116,10 @@ def test_every_menu_entry_and_listing_opens_and_searches(signed_in_as, username)
         response = page.goto(url)
         assert response.status == 200, url
         expect(page.locator("main, #main")).to_be_visible()
+        # The box sends its search (in Chinese, as these staff type); what each listing finds
+        # in both languages is test_back_office's test_every_listing_searches_in_both_languages.
         if page.locator(LISTING_SEARCH).count() and "/admin/pages/" not in url:
-            for words in ("讲座", "talk"):
-                search_listing(page, words)
+            search_listing(page, "讲座")
         watch.check()
 
 
