@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_site import sign_in
+from tests.browser_site import BrowserProblems, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -130,9 +130,10 @@ def test_the_editors_and_reviewers_daily_screens_read_as_chinese(person, site):
     found = {}
     for username, screens in (("editor", editor_screens), ("reviewer", reviewer_screens)):
         page = person(username)
+        screen = BrowserProblems(page)  # to wait until what scripts fetch has arrived
         for path in screens:
-            assert page.goto(path).status == 200, path
-            page.wait_for_load_state("networkidle")
+            screen.open(path)
+            assert screen.document.status == 200, path
             for word, line in english_left(page).items():
                 found.setdefault(f"{username} {path}", {})[word] = line
     # The editor's tools inside the article editor: the block picker and the side panels.
