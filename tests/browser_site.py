@@ -185,8 +185,8 @@ def vnu_jar():
 
 def migrated_copy():
     """Where the suite keeps a copy of its freshly migrated SQLite test database (conftest's
-    django_db_setup writes it): the browser site starts from it instead of running 258
-    migrations again, 20–27 s of `make test`'s second pass. Named after the migrations it
+    django_db_setup writes it): the browser site starts from it instead of running every
+    migration again, 20–27 s of `make test`'s second pass. Named after the migrations it
     holds, so an added or changed migration never starts from an old copy."""
     from django.apps import apps
 
@@ -313,13 +313,16 @@ class SiteServer(RunningSite):
             env=self.env,
             cwd=ROOT,
         )
-        database = self.env["DATABASE_URL"]
-        if database.startswith("sqlite:///") and migrated_copy().exists():
-            shutil.copyfile(migrated_copy(), database.removeprefix("sqlite:///"))
-        # After a copy, this applies only what the copy lacks and runs post-migrate steps.
-        self.manage("migrate", "--no-input", "-v0")
-        self.manage("load_demo", "-v0")
-        if statics.wait() != 0:
+        try:
+            database = self.env["DATABASE_URL"]
+            if database.startswith("sqlite:///") and migrated_copy().exists():
+                shutil.copyfile(migrated_copy(), database.removeprefix("sqlite:///"))
+            # After a copy, this applies only what the copy lacks and runs post-migrate steps.
+            self.manage("migrate", "--no-input", "-v0")
+            self.manage("load_demo", "-v0")
+        finally:
+            collected = statics.wait() == 0
+        if not collected:
             raise RuntimeError("collectstatic failed")
         self.process = start_gunicorn(self.env, self.port, cwd=ROOT)
         return self
