@@ -314,9 +314,9 @@ class SiteServer(RunningSite):
             cwd=ROOT,
         )
         try:
-            database = self.env["DATABASE_URL"]
-            if database.startswith("sqlite:///") and migrated_copy().exists():
-                shutil.copyfile(migrated_copy(), database.removeprefix("sqlite:///"))
+            database, kept = self.env["DATABASE_URL"], migrated_copy()
+            if database.startswith("sqlite:///") and kept.exists():
+                shutil.copyfile(kept, database.removeprefix("sqlite:///"))
             # After a copy, this applies only what the copy lacks and runs post-migrate steps.
             self.manage("migrate", "--no-input", "-v0")
             self.manage("load_demo", "-v0")
