@@ -17,14 +17,17 @@ from schools.models import Counsellor, School, Station
 def ensure_todays_talk():
     """A school talk of the first station that ended an hour before the demo was loaded, so
     that its sheet's QR codes can be tried at once (the feedback stays open for
-    FEEDBACK_OPEN_DAYS). No counts: the first answers are the visitor's."""
+    FEEDBACK_OPEN_DAYS). No counts: the first answers are the visitor's. Loading the demo
+    again the same day keeps the talk it has: the hour moves on, the talk should not."""
     station = (
         Station.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("pk").first()
     )
     school = School.objects.filter(district=station.district, active=True).order_by("pk").first()
     end = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(hours=1)
     title = f"{school.name}禁毒知识讲座" if school else "社区禁毒知识讲座"
-    if Event.objects.filter(station=station, title=title, end=end).exists():
+    if Event.objects.filter(
+        station=station, title=title, end__gte=end - datetime.timedelta(days=1)
+    ).exists():
         return None
     event = Event.objects.create(
         title=title,
