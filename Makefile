@@ -82,12 +82,13 @@ browser-deps: install
 
 # The whole suite, browser and cluster tests included: it installs what they need first.
 # The tests that need no browser run in TEST_WORKERS processes (pytest-xdist, each with its
-# own test database and caches); the browser tests, and the others that use the real site
-# they start (marked real_site), then share that one site, in one.
+# own test database and caches); then the browser tests, and the others that use the real
+# site they start (marked real_site), in two processes sharing that one site: the page
+# checks in one, everything that changes the site in the other (tests/conftest.py).
 TEST_WORKERS ?= 2
 test: install browser-deps
 	$(PY) -m pytest -m "not browser and not real_site" -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	$(PY) -m pytest -m "browser or real_site" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "browser or real_site" -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # The README's pictures, from the browser journeys, into docs/screenshots.
 screenshots: install browser-deps

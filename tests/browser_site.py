@@ -3,6 +3,8 @@ cache on, hashed static files), with the demo content, on a database of its own:
 file, or on PostgreSQL (when DATABASE_URL points there) a database named after the test
 database with "_browser" appended, created afresh."""
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -12,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -332,3 +335,76 @@ class SiteServer(RunningSite):
             self.process.terminate()
             self.process.wait(timeout=30)
         shutil.rmtree(self.workdir / "cache", ignore_errors=True)
+
+    def described(self):
+        return {
+            "workdir": str(self.workdir),
+            "port": self.port,
+            "env": self.env,
+            "password": self.password,
+        }
+
+    @classmethod
+    def described_by(cls, description):
+        """The site another test process started, as that process sees it."""
+        site = cls.__new__(cls)
+        site.workdir = Path(description["workdir"])
+        site.mail_dir = site.workdir / "mail"
+        site.port = description["port"]
+        site.url = f"http://127.0.0.1:{site.port}"
+        site.env = description["env"]
+        site.password = description["password"]
+        site.process = None
+        return site
+
+
+@contextlib.contextmanager
+def _locked(path):
+    with open(path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# How long the process that started the shared site waits for the others to finish with it.
+SHARED_SITE_PATIENCE = 30 * 60
+
+
+@contextlib.contextmanager
+def shared_site(folder):
+    """One site for all the test processes of a run (`make test` runs the browser tests in
+    two, pytest-xdist's workers, which ``folder`` is common to): the first to ask starts it
+    and the others use it, so the demo is loaded once. Each says when it is done; the one
+    that started it stops it when none is using it any more."""
+    folder = Path(folder)
+    lock, described, users = folder / "site.lock", folder / "site.json", folder / "site.users"
+
+    def count(change):  # with the lock held
+        now = int(users.read_text() or 0) if users.exists() else 0
+        users.write_text(str(now + change))
+        return now + change
+
+    with _locked(lock):
+        if described.exists():
+            started, site = None, SiteServer.described_by(json.loads(described.read_text()))
+        else:
+            (folder / "browser-site").mkdir(exist_ok=True)
+            started = site = SiteServer(folder / "browser-site").start()
+            described.write_text(json.dumps(site.described()))
+        count(+1)
+    try:
+        yield site
+    finally:
+        with _locked(lock):
+            left = count(-1)
+        if started is not None:
+            deadline = time.monotonic() + SHARED_SITE_PATIENCE
+            while left > 0 and time.monotonic() < deadline:
+                time.sleep(0.5)
+                with _locked(lock):
+                    left = count(0)
+            with _locked(lock):
+                described.unlink(missing_ok=True)
+                started.stop()

@@ -101,8 +101,15 @@ def english():
 
 
 BROWSER_SKIPPED = pytest.StashKey()  # (how many, why), for the summary line
+# `make test` runs the tests of the real site in two processes sharing that site
+# (`-n 2 --dist loadgroup`): the checks that change nothing (every page type, every admin
+# menu entry) in one; in the other, in their usual order, every test that changes what the
+# site holds (journeys, imports, publishing, the figures of test_serving) and those that
+# read all of it at once (every page reachable), so none of those runs beside a change.
+READ_ONLY = ("test_browser_accessibility.py", "test_every_menu_entry_and_listing_opens")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     from tests.browser_site import chromium_missing
 
@@ -111,6 +118,10 @@ def pytest_collection_modifyitems(config, items):
     for item in browser:
         if reason:
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
+    for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("real_site"):
+            read_only = any(part in item.nodeid for part in READ_ONLY)
+            item.add_marker(pytest.mark.xdist_group("page-checks" if read_only else "changes"))
     items[:] = [item for item in items if not item.get_closest_marker("browser")] + browser
     config.stash[BROWSER_SKIPPED] = len(browser) if reason else 0, reason
 
@@ -126,17 +137,23 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The real site with the demo content, for the browser tests. BROWSER_SITE_URL (with
+def site(tmp_path_factory, worker_id):
+    """The real site with the demo content, for the browser tests; one for all the test
+    processes of a run (browser_site.shared_site). BROWSER_SITE_URL (with
     BROWSER_SITE_PASSWORD) points them at one already running instead, while writing them."""
-    from tests.browser_site import RunningSite, SiteServer
+    from tests.browser_site import RunningSite, SiteServer, shared_site
 
     if os.environ.get("BROWSER_SITE_URL"):
         yield RunningSite(os.environ["BROWSER_SITE_URL"], os.environ["BROWSER_SITE_PASSWORD"])
         return
-    server = SiteServer(tmp_path_factory.mktemp("browser-site")).start()
-    yield server
-    server.stop()
+    if worker_id == "master":  # one process: no one to share with
+        server = SiteServer(tmp_path_factory.mktemp("browser-site")).start()
+        yield server
+        server.stop()
+        return
+    # The run's base folder, which each worker's own temporary folders are made in.
+    with shared_site(tmp_path_factory.getbasetemp().parent) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
