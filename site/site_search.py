@@ -179,13 +179,18 @@ def _candidates(words, pages):
     too much past a few hundred (SQLite's backend scores each with an FTS query of its own,
     seconds at 10,000 pages; PostgreSQL ranks each, 100+ ms): past RANKED_MATCHES the
     candidates are the pages whose title says most words of the query, then other matches
-    unordered, and the ranking that follows orders them. Whether there are that many is
-    asked by fetching the one match past RANKED_MATCHES, which stops early where a count
-    would find every match."""
+    unordered, and the ranking that follows orders them. The index is read once for up to
+    RANKED_MATCHES + 1 matches (their ids only; a count would find every match): when that
+    is all of them, only those are ranked by the index; otherwise the first of them are the
+    other matches."""
     query = PlainText(" ".join(words), operator="or")
-    beyond = pages.search(query, order_by_relevance=False)[RANKED_MATCHES : RANKED_MATCHES + 1]
-    if not list(beyond):
-        return list(pages.search(query)[:MAX_PAGES])
+    first = list(
+        pages.values_list("pk", flat=True).search(query, order_by_relevance=False)[
+            : RANKED_MATCHES + 1
+        ]
+    )
+    if len(first) <= RANKED_MATCHES:
+        return list(pages.filter(pk__in=first).search(query)[:MAX_PAGES]) if first else []
     in_title = Q()
     said = Value(0)
     for word in words:
@@ -197,12 +202,8 @@ def _candidates(words, pages):
         .order_by("-words_in_title", "-first_published_at")[:MAX_CANDIDATES]
     )
     seen = {page.pk for page in found}
-    found += [
-        page
-        for page in pages.search(query, order_by_relevance=False)[:MAX_CANDIDATES]
-        if page.pk not in seen
-    ]
-    return found
+    others = [pk for pk in first if pk not in seen][:MAX_CANDIDATES]
+    return found + list(pages.filter(pk__in=others))
 
 
 def _pages_with_characters(understanding, pages, already):
