@@ -127,9 +127,9 @@ def test_the_editors_and_reviewers_daily_screens_read_as_chinese(person, site):
         "/admin/reports/workflow_tasks/",
         "/admin/reports/site-history/",
     ]
-    found = {}
+    found, pages = {}, {}
     for username, screens in (("editor", editor_screens), ("reviewer", reviewer_screens)):
-        page = person(username)
+        page = pages[username] = person(username)
         screen = BrowserProblems(page)  # to wait until what scripts fetch has arrived
         for path in screens:
             screen.open(path)
@@ -137,12 +137,12 @@ def test_the_editors_and_reviewers_daily_screens_read_as_chinese(person, site):
             for word, line in english_left(page).items():
                 found.setdefault(f"{username} {path}", {})[word] = line
     # The editor's tools inside the article editor: the block picker and the side panels.
-    page = person("editor")
+    page = pages["editor"]
     page.goto(f"/admin/pages/{article['id']}/edit/")
     open_block_picker(page)
     for word, line in english_left(page).items():
         found.setdefault("editor block picker", {})[word] = line
-    page = person("reviewer")
+    page = pages["reviewer"]
     page.goto(f"/admin/pages/{article['id']}/edit/")
     page.click("button[data-side-panel-toggle='status']")
     for word, line in english_left(page).items():
@@ -177,7 +177,7 @@ def test_no_button_puts_a_translation_live_for_an_editor(person, site):
 def test_the_schedule_dialogs_save_is_reachable_with_a_date_picker_open(person, site):
     # A drug fact page: the article the other tests translate stays as it is.
     article = api_item(site, "jindu.DrugFactPage", "zh-hans")
-    page = person("reviewer")
+    page = pages["reviewer"]
     page.goto(f"/admin/pages/{article['id']}/edit/")
     page.click("button[data-side-panel-toggle='status']")
     page.get_by_role("button", name=re.compile("设置计划|编辑计划")).first.click()
