@@ -177,7 +177,7 @@ def test_no_button_puts_a_translation_live_for_an_editor(person, site):
 def test_the_schedule_dialogs_save_is_reachable_with_a_date_picker_open(person, site):
     # A drug fact page: the article the other tests translate stays as it is.
     article = api_item(site, "jindu.DrugFactPage", "zh-hans")
-    page = pages["reviewer"]
+    page = person("reviewer")
     page.goto(f"/admin/pages/{article['id']}/edit/")
     page.click("button[data-side-panel-toggle='status']")
     page.get_by_role("button", name=re.compile("设置计划|编辑计划")).first.click()
