@@ -102,14 +102,23 @@ def english():
 
 BROWSER_SKIPPED = pytest.StashKey()  # (how many, why), for the summary line
 # `make test` runs the tests of the real site in two processes sharing that site
-# (`-n 2 --dist loadgroup`): the checks that change nothing (every page type, every admin
-# menu entry) in one; in the other, in their usual order, every test that changes what the
-# site holds (journeys, imports, publishing, the figures of test_serving) and those that
-# read all of it at once (every page reachable), so none of those runs beside a change.
-READ_ONLY = ("test_browser_accessibility.py", "test_every_menu_entry_and_listing_opens")
+# (`-n 2 --dist loadgroup`), grouped by tests/browser_groups.py.
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_xdist_make_scheduler(config, log):
+    from tests.browser_groups import TwoGroups
+
+    if config.getvalue("dist") == "loadgroup":
+        return TwoGroups(config, log)
+    return None
+
+
+def pytest_runtest_setup(item):
+    from tests.browser_groups import check_one_group_per_process
+
+    check_one_group_per_process(item)
+
+
 def pytest_collection_modifyitems(config, items):
     from tests.browser_site import chromium_missing
 
@@ -118,10 +127,6 @@ def pytest_collection_modifyitems(config, items):
     for item in browser:
         if reason:
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
-    for item in items:
-        if item.get_closest_marker("browser") or item.get_closest_marker("real_site"):
-            read_only = any(part in item.nodeid for part in READ_ONLY)
-            item.add_marker(pytest.mark.xdist_group("page-checks" if read_only else "changes"))
     items[:] = [item for item in items if not item.get_closest_marker("browser")] + browser
     config.stash[BROWSER_SKIPPED] = len(browser) if reason else 0, reason
 
