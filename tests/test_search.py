@@ -193,8 +193,9 @@ def test_a_big_site_is_not_scored_row_by_row(client, articles, monkeypatch, quer
 def test_postgresql_has_the_indexes_its_search_queries_need(client, articles):
     """Wagtail's PostgreSQL backend looks for the query in ``title || body`` of its index
     and joins the pages on ``page.id::varchar``; migration jindu 0013 indexes both
-    expressions. Fails when a Wagtail release searches or joins by another expression (the
-    indexes would then serve nothing) or when the indexes are missing."""
+    expressions, and 0014 keeps new entries out of a pending list that every search reads.
+    Fails when a Wagtail release searches or joins by another expression (the indexes would
+    then serve nothing) or when the indexes are missing."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -211,6 +212,8 @@ def test_postgresql_has_the_indexes_its_search_queries_need(client, articles):
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'jindu_%'")
         indexes = dict(cursor.fetchall())
     assert "gin (((title || body)))" in indexes["jindu_indexentry_title_body_gin"]
+    # New entries go straight into the tree (0014): a pending list is read by every search.
+    assert "fastupdate=off" in indexes["jindu_indexentry_title_body_gin"]
     assert "((id)::character varying(50))" in indexes["jindu_page_id_text"]
 
 
