@@ -11,16 +11,17 @@ def public_events_found(understanding, locale, request):
 
     from campaigns.models import Event, EventIndexPage
     from jindu.models.mixins import first_live
+    from jindu.search_query import containing
     from jindu.site_search import Hit
 
     query = Q()
     for word in understanding.words:
         if len(word) > 1:
             query |= (
-                Q(title__icontains=word)
-                | Q(title_en__icontains=word)
-                | Q(organisation__icontains=word)
-                | Q(district__name__icontains=word)
+                containing("title", word)
+                | containing("title_en", word)
+                | containing("organisation", word)
+                | containing("district__name", word)
             )
     if not query:
         return []

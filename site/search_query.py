@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import Q
 
 import jieba
 from pypinyin import lazy_pinyin
@@ -275,6 +276,16 @@ def understand(text):
         suggestion=" ".join(corrected) if changed else "",
         typed=set(words_of(text)),
     )
+
+
+def containing(field, word):
+    """A filter for rows whose ``field`` holds ``word``. Case-insensitive only where the word
+    has case: PostgreSQL upper-cases every row's text for ``icontains``, and for a Chinese
+    word (most of what readers type) that work finds nothing ``contains`` would not (a
+    third of the time of a scan of every title)."""
+    if word.upper() == word.lower():
+        return Q(**{f"{field}__contains": word})
+    return Q(**{f"{field}__icontains": word})
 
 
 def words_of(text):

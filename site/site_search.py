@@ -25,7 +25,7 @@ from wagtail.search.query import PlainText
 from jindu.localization import active_locale, locale_for
 from jindu.models import Resource
 from jindu.models.mixins import public
-from jindu.search_query import Said, normalise, understand, words_of
+from jindu.search_query import Said, containing, normalise, understand, words_of
 
 MAX_PAGES = 200
 # Past this many matches, ordering them all by relevance costs too much: the pages whose
@@ -194,8 +194,8 @@ def _candidates(words, pages):
     in_title = Q()
     said = Value(0)
     for word in words:
-        in_title |= Q(title__icontains=word)
-        said += Case(When(title__icontains=word, then=Value(1)), default=Value(0))
+        in_title |= containing("title", word)
+        said += Case(When(containing("title", word), then=Value(1)), default=Value(0))
     found = list(
         pages.filter(in_title)
         .annotate(words_in_title=said)
@@ -241,7 +241,7 @@ def resource_hits(understanding, language):
     query = Q()
     for word in understanding.words:
         if len(word) > 1:
-            query |= Q(title__icontains=word) | Q(description__icontains=word)
+            query |= containing("title", word) | containing("description", word)
     if not query:
         return []
     hits = []

@@ -190,6 +190,29 @@ def test_a_big_site_is_not_scored_row_by_row(client, articles, monkeypatch, quer
     assert titles and titles[0] == articles[first].title, titles
 
 
+def test_title_matching_is_case_blind_for_english_and_plain_for_chinese(
+    client, articles, monkeypatch
+):
+    """The pages whose title says the query's words (past RANKED_MATCHES): "TEENAGERS" finds
+    "Talking with teenagers"; a Chinese word is looked for as it is, without PostgreSQL
+    upper-casing every title of the site for it (jindu.search_query.containing)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jindu import site_search
+
+    monkeypatch.setattr(site_search, "RANKED_MATCHES", 0)
+    html = client.get("/search/", {"q": "TEENAGERS"}).content.decode()
+    assert "Talking with teenagers" in html
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/search/", {"q": "毒品"}).content.decode()
+    assert "远离毒品危害" in html
+    title_scans = [q["sql"] for q in queries.captured_queries if "%毒品%" in q["sql"]]
+    assert title_scans
+    for sql in title_scans:
+        assert "UPPER('%毒品%')" not in sql, sql
+
+
 def test_postgresql_has_the_indexes_its_search_queries_need(client, articles):
     """Wagtail's PostgreSQL backend looks for the query in ``title || body`` of its index
     and joins the pages on ``page.id::varchar``; migration jindu 0013 indexes both
