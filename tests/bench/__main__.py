@@ -25,8 +25,8 @@ def main(argv=None):
     parser.add_argument("--import-rows", type=int, default=20000, help="spreadsheet import")
     parser.add_argument(
         "--only",
-        choices=["imports", "search"],
-        help="only this part (printed, not written to docs)",
+        choices=["imports", "search", "serving"],
+        help="only this part (printed, not written to docs); serving runs on the demo data",
     )
     options = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jindu.settings.production")
@@ -43,6 +43,9 @@ def main(argv=None):
         return 0
     if options.only == "search":
         print(search.markdown(search.run(options.articles)))
+        return 0
+    if options.only == "serving":
+        print(pages.serving_only(options, stdout=Output()))
         return 0
     pages.run(
         import_rows=options.import_rows,

@@ -3,7 +3,7 @@
 - Varnish (deploy/varnish) in front of two app servers (gunicorn, production settings,
   sharing the database and Redis, or this machine's file caches without Redis): cached
   pages through the proxy against a static file of the same size through the same proxy;
-  page-cache hits at the origin against the static file at the origin.
+  page-cache hits at the origin against that static file at the origin.
 - Pages missing from the page cache, with the parts a worker keeps between changes and as
   the first render after a change, against wagtail/bakerydemo's comparable pages (home vs
   home, article vs blog page, section vs blog index) on the same machine in the same run,
@@ -44,6 +44,8 @@ MIN_KEPT_PEER_RATIO = 10.0
 MIN_FIRST_RENDER_PEER_RATIO = 2.0
 MAX_MEMORY_PEER_RATIO = 1.5
 MIN_MIX_HIT_RATIO = 0.99
+# The pages timed from the page cache, through the proxy and at the origin.
+CACHED_PAGES = ("home", "article", "campaign")
 
 
 def quoted(path):
@@ -296,10 +298,14 @@ def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdou
         result["skipped"].append("wrk not found (apt-get install wrk): no throughput figures")
         return result
     base_env = dict(os.environ)
-    home_html = fetch_in_process(urls["home"])
+    # Each page is compared with a static file of its own size: the bytes cost the same.
     (Path(static_root) / "bench").mkdir(parents=True, exist_ok=True)
-    (Path(static_root) / "bench" / "page-sized.html").write_bytes(home_html)
-    static = "/static/bench/page-sized.html"
+    static = {}
+    for name in CACHED_PAGES:
+        (Path(static_root) / "bench" / f"{name}-sized.html").write_bytes(
+            fetch_in_process(urls[name])
+        )
+        static[name] = f"/static/bench/{name}-sized.html"
     redis = redis_url()
     with tempfile.TemporaryDirectory(prefix="jindu-bench-") as workdir:
         shared = {"REDIS_URL": redis} if redis else {}
@@ -307,16 +313,17 @@ def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdou
         stdout.write("  the cluster: Varnish in front of two app servers")
         with cluster(app_env(base_env, workdir, **shared), workdir) as (one, _two, proxy):
             if proxy is not None:
-                for path in [static, urls["home"], urls["article"], urls["campaign"]]:
-                    fetch(proxy.url(path))
-                result["proxy: static file"] = wrk(proxy.url(static), seconds)
-                for name in ("home", "article", "campaign"):
+                for name in CACHED_PAGES:
+                    fetch(proxy.url(static[name]))
+                    fetch(proxy.url(urls[name]))
+                    result[f"proxy: static, {name}'s size"] = wrk(proxy.url(static[name]), seconds)
                     result[f"proxy: {name}"] = wrk(proxy.url(urls[name]), seconds)
             else:
                 result["skipped"].append("no varnishd (apt-get install varnish)")
-            result["origin: static file"] = wrk(one.url(static), seconds)
-            for name in ("home", "article", "campaign"):
+            for name in CACHED_PAGES:
+                fetch(one.url(static[name]))
                 fetch(one.url(urls[name]))
+                result[f"origin: static, {name}'s size"] = wrk(one.url(static[name]), seconds)
                 result[f"origin hit: {name}"] = wrk(one.url(urls[name]), seconds)
             if proxy is not None:
                 stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
@@ -360,15 +367,11 @@ def ratios(result):
     def rate(name):
         return result.get(name, {}).get("requests per second")
 
-    for name in ("home", "article", "campaign"):
-        if rate(f"proxy: {name}") and rate("proxy: static file"):
-            result[f"proxy: {name}"]["share of static"] = round(
-                rate(f"proxy: {name}") / rate("proxy: static file"), 2
-            )
-        if rate(f"origin hit: {name}") and rate("origin: static file"):
-            result[f"origin hit: {name}"]["share of static"] = round(
-                rate(f"origin hit: {name}") / rate("origin: static file"), 2
-            )
+    for name in CACHED_PAGES:
+        for served, static in (("proxy", "proxy"), ("origin hit", "origin")):
+            page, file = rate(f"{served}: {name}"), rate(f"{static}: static, {name}'s size")
+            if page and file:
+                result[f"{served}: {name}"]["share of static"] = round(page / file, 2)
     peer = result.get("peer")
     if not peer or "skipped" in peer:
         return
@@ -390,7 +393,7 @@ def targets(result):
     def add(text, holds):
         rows.append({"target": text, "holds": bool(holds)})
 
-    for name in ("home", "article", "campaign"):
+    for name in CACHED_PAGES:
         share = result.get(f"proxy: {name}", {}).get("share of static")
         if share is not None:
             add(f"proxy: cached {name} ≥ {MIN_PROXY_SHARE}× static ({share}×)", share >= 0.9)
