@@ -138,3 +138,24 @@ def test_serve_media_serves_images_but_never_documents():
         "/media/original_images/a.jpg django.views.static",
         "/media/documents/a.pdf not-found",
     ], result.stderr
+
+
+def test_workers_keep_their_database_connection_between_requests(tmp_path, monkeypatch):
+    # Opening a connection cost half of an article's render on SQLite (docs/benchmarks.md).
+    monkeypatch.delenv("CONN_MAX_AGE", raising=False)
+    result = run_production(
+        "from django.core import signals\n"
+        "from django.db import connection\n"
+        "from django.db.backends.signals import connection_created\n"
+        "opened = []\n"
+        "connection_created.connect(lambda **kwargs: opened.append(1), weak=False)\n"
+        "for _ in range(3):\n"
+        "    signals.request_started.send(sender=None)\n"
+        "    connection.cursor().execute('SELECT 1')\n"
+        "    signals.request_finished.send(sender=None)\n"
+        "print(len(opened), connection.settings_dict['CONN_HEALTH_CHECKS'])",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    )
+    opened, health_checks = result.stdout.split()
+    assert int(opened) <= 1, result.stderr  # three requests, at most one connection opened
+    assert health_checks == "True"
