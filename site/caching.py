@@ -501,6 +501,31 @@ def memo_for_site(key, build):
     return values[key]
 
 
+# What a public request found for its own path (the page a URL routes to), kept in each worker
+# under the path's generation: a change to the page, an ancestor or anything it shows gives
+# the path a new one (paths_showing_page), as it does for the page's kept parts.
+MAX_PATH_MEMOS = 500
+_path_memo = {"generation": None, "values": {}}
+
+
+def memo_for_path(key, build):
+    """``build()``, computed once per worker while the requested path's generation and the
+    site's are unchanged (at most MAX_PATH_MEMOS kept); on every call outside a public
+    request or while the shared cache is unreachable."""
+    global _path_memo
+    generation = getattr(_this_request, "generation", None)
+    if generation is None:
+        return build()
+    memo = _path_memo
+    if memo["generation"] != generation.site or len(memo["values"]) >= MAX_PATH_MEMOS:
+        memo = _path_memo = {"generation": generation.site, "values": {}}
+    values = memo["values"]
+    full_key = (generation.path, key)
+    if full_key not in values:
+        values[full_key] = build()
+    return values[full_key]
+
+
 class PageCacheMiddleware(UpdateCacheMiddleware):
     """wagtail-cache's UpdateCacheMiddleware, storing pages under their generation (Vary),
     each for at most PAGE_CACHE_SECONDS and never past the local midnight."""

@@ -8,12 +8,16 @@ Wagtail's ``Page.route`` reads each page along the URL, then its specific object
 level. ``RouteFromHomeMixin`` (on the home page) reads every page along the URL at once by
 ``url_path`` and hands the rest of the URL to the deepest page found, or to the first page
 along the way that routes by itself (``RoutablePageMixin`` or any other ``route``
-override), exactly where Wagtail's own walk would have handed it over. Only public Wagtail
-API: ``route`` is the documented place to change how a page finds its children.
+override), exactly where Wagtail's own walk would have handed it over. For anonymous
+readers each worker keeps the page it found for a path while the path's content generation
+holds (jindu.caching.memo_for_path), unless FRAGMENT_CACHE is off: a page with its parts kept is then served without a
+query. Only public Wagtail API: ``route`` is the documented place to change how a page finds
+its children.
 """
 
 import copy
 
+from django.conf import settings
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -21,7 +25,7 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from jindu.caching import memo_for_site
+from jindu.caching import memo_for_path, memo_for_site
 
 # Distinct Host headers kept at most: beyond it (a scan with made-up hosts) sites are looked
 # up per request, so memory stays bounded.
@@ -100,6 +104,22 @@ class RouteFromHomeMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
+        staff = getattr(request, "user", None) is not None and request.user.is_authenticated
+        if staff or not settings.FRAGMENT_CACHE:
+            # Staff see the database (a draft saved changes the page's row, not its path's
+            # generation); with FRAGMENT_CACHE off nothing of a page is kept.
+            page, remaining = self._page_taking_over(path_components)
+        else:
+            page, remaining = memo_for_path(
+                ("route", self.pk, tuple(path_components)),
+                lambda: self._page_taking_over(path_components),
+            )
+            # A copy for each request: what one request sets on its page stays there.
+            page = copy.copy(page)
+        return page.route(request, remaining)
+
+    def _page_taking_over(self, path_components):
+        """The specific page along the URL that serves it, and the path left to it."""
         prefixes = [
             self.url_path + "/".join(path_components[: i + 1]) + "/"
             for i in range(len(path_components))
@@ -119,6 +139,6 @@ class RouteFromHomeMixin:
                 raise Http404
             remaining = path_components[index + 1 :]
             if not remaining or _takes_over(page.specific_class, remaining):
-                return page.specific.route(request, remaining)
+                return page.specific, remaining
             parent = page
         raise Http404  # pragma: no cover - the last component always returns above

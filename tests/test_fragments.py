@@ -90,10 +90,24 @@ def test_a_page_served_again_skips_its_listing_queries(
     urls = ["/", section.url, article.url, events.url, campaign_page[0].url]
     kept(client, *urls)
     for url in urls:
-        # Finding the page below the home page and its specific row; the site, home page
-        # and locales are kept by the worker, listings, menu and footer are kept fragments.
-        with django_assert_max_num_queries(3):
+        # The site, the home page, the locales and the page a path routes to are kept by
+        # the worker; listings, menu and footer are kept fragments.
+        with django_assert_max_num_queries(0):
             html(client, url)
+
+
+def test_staff_and_a_first_render_find_the_page_in_the_database(
+    admin_client, client, settings, section, article, django_assert_max_num_queries
+):
+    kept(client, article.url)
+    # A draft changes the page's row but not what readers see: staff still read the row.
+    type(article).objects.filter(pk=article.pk).update(draft_title="草稿标题")
+    response = admin_client.get(article.url)
+    assert response.context["page"].draft_title == "草稿标题"
+    settings.FRAGMENT_CACHE = False
+    with django_assert_max_num_queries(50) as queries:
+        html(client, article.url)
+    assert any("wagtailcore_page" in query["sql"] for query in queries.captured_queries)
 
 
 def test_publishing_shows_in_every_listing_on_the_next_request(client, home, section, article):
