@@ -48,6 +48,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailcache.cache import UpdateCacheMiddleware
 from wagtailcache.settings import wagtailcache_settings
 
+from jindu.memos import this_request
+
 logger = logging.getLogger("jindu.caching")
 
 GENERATIONS_CACHE = "default"
@@ -469,61 +471,11 @@ class ContentGenerationMiddleware:
             request.content_generation = generation
             if generation is not None:
                 request.META[GENERATION_META] = generation.header
-        _this_request.generation = request.content_generation
+        this_request.generation = request.content_generation
         try:
             return self.get_response(request)
         finally:
-            _this_request.generation = None
-
-
-# What every public page needs and only a site-wide change alters (the site, its home pages,
-# the locales, whether any page is restricted) is kept in each worker while the site's
-# generation is unchanged: every change that could alter it retires EVERYTHING (see the
-# rules), which moves that generation on in every worker at once.
-_this_request = threading.local()
-_site_memo = {"generation": None, "values": {}}
-
-
-def memo_for_site(key, build):
-    """``build()``, computed once per worker while the site's generation is unchanged; on
-    every call outside a public request (the admin, commands) or while the shared cache is
-    unreachable."""
-    global _site_memo
-    generation = getattr(_this_request, "generation", None)
-    if generation is None:
-        return build()
-    memo = _site_memo
-    if memo["generation"] != generation.site:
-        memo = _site_memo = {"generation": generation.site, "values": {}}
-    values = memo["values"]
-    if key not in values:
-        values[key] = build()
-    return values[key]
-
-
-# What a public request found for its own path (the page a URL routes to), kept in each worker
-# under the path's generation: a change to the page, an ancestor or anything it shows gives
-# the path a new one (paths_showing_page), as it does for the page's kept parts.
-MAX_PATH_MEMOS = 500
-_path_memo = {"generation": None, "values": {}}
-
-
-def memo_for_path(key, build):
-    """``build()``, computed once per worker while the requested path's generation and the
-    site's are unchanged (at most MAX_PATH_MEMOS kept); on every call outside a public
-    request or while the shared cache is unreachable."""
-    global _path_memo
-    generation = getattr(_this_request, "generation", None)
-    if generation is None:
-        return build()
-    memo = _path_memo
-    if memo["generation"] != generation.site or len(memo["values"]) >= MAX_PATH_MEMOS:
-        memo = _path_memo = {"generation": generation.site, "values": {}}
-    values = memo["values"]
-    full_key = (generation.path, key)
-    if full_key not in values:
-        values[full_key] = build()
-    return values[full_key]
+            this_request.generation = None
 
 
 class PageCacheMiddleware(UpdateCacheMiddleware):

@@ -38,7 +38,7 @@ def request_memo():
 def _locales():
     """Locales by code and by id, kept while the site is unchanged (a page shows dozens of
     links, and Wagtail's Locale.get_active() and page.locale each cost a query)."""
-    from jindu.caching import memo_for_site
+    from jindu.memos import memo_for_site
 
     def build():
         locales = list(Locale.objects.all())

@@ -2,7 +2,7 @@
 
 ``CurrentSiteMiddleware`` keeps each worker's answer to ``Site.find_for_request`` (a query
 with three CASE clauses on every request) and the home pages while the site's content
-generation is unchanged (jindu.caching.memo_for_site).
+generation is unchanged (jindu.memos.memo_for_site).
 
 Wagtail's ``Page.route`` reads each page along the URL, then its specific object, level by
 level. ``RouteFromHomeMixin`` (on the home page) reads every page along the URL at once by
@@ -10,9 +10,9 @@ level. ``RouteFromHomeMixin`` (on the home page) reads every page along the URL 
 along the way that routes by itself (``RoutablePageMixin`` or any other ``route``
 override), exactly where Wagtail's own walk would have handed it over. For anonymous
 readers each worker keeps the page it found for a path while the path's content generation
-holds (jindu.caching.memo_for_path), unless FRAGMENT_CACHE is off: a page with its parts kept is then served without a
-query. Only public Wagtail API: ``route`` is the documented place to change how a page finds
-its children.
+holds (jindu.memos.memo_for_path), unless FRAGMENT_CACHE is off: a page with its parts kept
+is then served without a query. Only public Wagtail API: ``route`` is the documented place
+to change how a page finds its children.
 """
 
 import copy
@@ -25,7 +25,7 @@ from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from jindu.caching import memo_for_path, memo_for_site
+from jindu.memos import memo_for_path, memo_for_site
 
 # Distinct Host headers kept at most: beyond it (a scan with made-up hosts) sites are looked
 # up per request, so memory stays bounded.

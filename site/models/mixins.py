@@ -24,7 +24,7 @@ def any_view_restriction():
     """Whether any page has a view restriction: most sites restrict none, and then none can
     apply. Kept while the site's generation is unchanged, which a restriction saved or
     deleted moves on (jindu.wagtail_hooks)."""
-    from jindu.caching import memo_for_site
+    from jindu.memos import memo_for_site
 
     return memo_for_site("any-view-restriction", PageViewRestriction.objects.exists)
 
