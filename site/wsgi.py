@@ -2,6 +2,7 @@ import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.db import connections
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jindu.settings.production")
 
@@ -15,4 +16,7 @@ from jindu.site_address import warn_if_local  # noqa: E402
 
 load_dictionaries()
 warn_if_local()  # a production site still at http://localhost/ says so, once, at start-up
+# Workers keep their database connection between requests (CONN_MAX_AGE): one opened here
+# would be inherited by every forked worker, which would then talk over the same socket.
+connections.close_all()
 gc.freeze()

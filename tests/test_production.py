@@ -159,3 +159,17 @@ def test_workers_keep_their_database_connection_between_requests(tmp_path, monke
     opened, health_checks = result.stdout.split()
     assert int(opened) <= 1, result.stderr  # three requests, at most one connection opened
     assert health_checks == "True"
+
+
+def test_no_database_connection_is_left_open_for_the_workers_to_share(tmp_path, monkeypatch):
+    # gunicorn loads the application once and forks its workers (preload_app): a connection
+    # opened while loading would be shared by all of them, and they keep connections.
+    monkeypatch.delenv("CONN_MAX_AGE", raising=False)
+    result = run_production(
+        "import jindu.wsgi\n"
+        "from django.db import connections\n"
+        "print([alias for alias in connections if connections[alias].connection is not None])",
+        setup=False,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    )
+    assert result.stdout.strip() == "[]", result.stderr
