@@ -173,3 +173,16 @@ def test_no_database_connection_is_left_open_for_the_workers_to_share(tmp_path, 
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_the_views_are_loaded_before_the_workers_are_forked():
+    # Loaded on the first request instead, every worker kept its own copy of each view
+    # module and the libraries they import (~30 MB each; docs/benchmarks.md).
+    result = run_production(
+        "import sys\n"
+        "import jindu.wsgi\n"
+        "print(all(name in sys.modules for name in ('jindu.urls', 'jindu.pdf', 'reportlab')))",
+        setup=False,
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.stdout.strip() == "True", result.stderr
