@@ -45,10 +45,13 @@ class FailSoftMixin:
         """False while a recent failure is being waited out."""
         return time.monotonic() >= self._down_until
 
-    def _failed(self, operation, error):
+    def report_failure(self, operation, error, *, wait=True):
+        """Log that the store failed ``operation`` (at most once a minute); with ``wait``,
+        stop asking it for ``RETRY_SECONDS``."""
         now = time.monotonic()
         with self._lock:
-            self._down_until = now + RETRY_SECONDS
+            if wait:
+                self._down_until = now + RETRY_SECONDS
             warn = now - self._warned_at >= WARN_EVERY_SECONDS or not self._warned_at
             if warn:
                 self._warned_at = now
@@ -71,7 +74,7 @@ class FailSoftMixin:
         try:
             return call()
         except UNREACHABLE as error:
-            self._failed(operation, error)
+            self.report_failure(operation, error)
             return fallback()
 
 

@@ -33,7 +33,6 @@ from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -48,11 +47,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtailcache.cache import UpdateCacheMiddleware
 from wagtailcache.settings import wagtailcache_settings
 
+from jindu.generations import GenerationStore
 from jindu.memos import this_request
 
 logger = logging.getLogger("jindu.caching")
 
 GENERATIONS_CACHE = "default"
+# Each worker keeps the generations it read while Redis announces no change to them.
+generation_store = GenerationStore(GENERATIONS_CACHE)
 GENERATION_HEADER = "X-Jindu-Generation"
 GENERATION_META = "HTTP_X_JINDU_GENERATION"
 SITE_KEY = "jindu:generation:site"
@@ -123,14 +125,13 @@ class Generation:
 def current_generation(path):
     """The generations of the site and of ``path``, or None while the shared cache cannot
     be reached (then nothing may be cached)."""
-    cache = caches[GENERATIONS_CACHE]
     keys = [SITE_KEY, _path_key(path)]
-    found = cache.get_many(keys)
+    found = generation_store.get_many(keys)
     if len(found) < len(keys):
         for key in keys:
             if key not in found:
-                cache.add(key, secrets.randbits(62), None)
-        found = cache.get_many(keys)
+                generation_store.add(key, secrets.randbits(62))
+        found = generation_store.get_many(keys)
         if len(found) < len(keys):
             return None
     return Generation(found[SITE_KEY], found[keys[1]])
@@ -173,15 +174,15 @@ def _retire_pending():
 
 def move_site_generation():
     """Retire every kept page and part at once, in every worker (no frontend purge)."""
-    caches[GENERATIONS_CACHE].set(SITE_KEY, secrets.randbits(62), None)
+    generation_store.set_many({SITE_KEY: secrets.randbits(62)})
 
 
 def _move_generations(paths, everything):
-    cache = caches[GENERATIONS_CACHE]
+    values = {_path_key(path): secrets.randbits(62) for path in paths}
     if everything:
-        move_site_generation()
-    if paths:
-        cache.set_many({_path_key(path): secrets.randbits(62) for path in paths}, None)
+        values[SITE_KEY] = secrets.randbits(62)
+    if values:
+        generation_store.set_many(values)
 
 
 def purge_shared_caches(paths, everything=False):
