@@ -10,7 +10,9 @@ import datetime
 import re
 
 from django.core.cache import caches
+from django.db import connection
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
 
@@ -232,3 +234,23 @@ def test_a_missing_cache_is_reported_at_start_up(settings):
     without = {alias: conf for alias, conf in settings.CACHES.items() if alias != "fragments"}
     with override_settings(CACHES=without):
         assert [error.id for error in check_caches()] == ["jindu.E001"]
+
+
+def test_footer_links_cost_one_query_however_many_pages_they_name(
+    client, settings, home, section, article
+):
+    settings.FRAGMENT_CACHE = False  # render the footer every time
+    site_settings = SiteSettings.for_site(Site.objects.get())
+
+    def queries_with_links(*pages):
+        site_settings.footer_links = [("page", page) for page in pages]
+        site_settings.save()
+        client.get("/")
+        with CaptureQueriesContext(connection) as context:
+            html = client.get("/").content.decode()
+        for page in pages:
+            assert f">{page.title}</a>" in html
+        return len(context.captured_queries)
+
+    # Three kinds of page: reading each one's own fields was a query each.
+    assert queries_with_links(section) == queries_with_links(section, article, home)
