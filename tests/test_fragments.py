@@ -254,3 +254,22 @@ def test_footer_links_cost_one_query_however_many_pages_they_name(
 
     # Three kinds of page: reading each one's own fields was a query each.
     assert queries_with_links(section) == queries_with_links(section, article, home)
+
+
+def test_an_articles_tags_are_read_once_for_the_page_and_its_related_articles(
+    client, settings, section, article
+):
+    settings.FRAGMENT_CACHE = False
+    article.tags.add("新型毒品")
+    article.save()
+    other = ArticlePageFactory(parent=section, title="识别伪装毒品", slug="disguised")
+    other.tags.add("新型毒品")
+    other.save()
+
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(article.url).content.decode()
+
+    assert "识别伪装毒品" in html  # related by the tag
+    assert "?tag=" in html
+    tag_reads = [q for q in context.captured_queries if q["sql"].startswith('SELECT "taggit_tag"')]
+    assert len(tag_reads) == 1

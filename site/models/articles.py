@@ -197,6 +197,11 @@ class ArticlePage(PublicPageMixin, Page):
         return " ".join(parts)
 
     @cached_property
+    def tag_list(self):
+        """The page's tags, read once for the page and its related articles."""
+        return list(self.tags.all())
+
+    @cached_property
     def related_articles(self):
         chosen = [block.value.pk for block in self.related if block.value]
         if chosen:
@@ -208,7 +213,7 @@ class ArticlePage(PublicPageMixin, Page):
             }
             return [pages[pk] for pk in chosen if pk in pages]
         # Names, not ids: in a preview the tags may not be saved yet.
-        tag_names = [tag.name for tag in self.tags.all()]
+        tag_names = [tag.name for tag in self.tag_list]
         if not tag_names:
             return []
         return list(
