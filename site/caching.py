@@ -29,6 +29,7 @@ import hashlib
 import logging
 import secrets
 import threading
+import time
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import unquote, urlsplit
 
@@ -48,7 +49,7 @@ from wagtailcache.cache import UpdateCacheMiddleware
 from wagtailcache.settings import wagtailcache_settings
 
 from jindu.generations import GenerationStore
-from jindu.memos import this_request
+from jindu.memos import local_day, this_request
 
 logger = logging.getLogger("jindu.caching")
 
@@ -119,7 +120,7 @@ class Generation:
     def header(self):
         # The local date too: what a page says about "today" turns over at midnight, and a
         # page's cache key then holds everything its content depends on.
-        return f"{build_id()}.{self.site}.{self.path}.{timezone.localdate().isoformat()}"
+        return f"{build_id()}.{self.site}.{self.path}.{local_day.isoformat()}"
 
 
 def current_generation(path):
@@ -436,6 +437,8 @@ def check_caches(app_configs=None, **kwargs):
 def seconds_until_midnight(now=None):
     """Seconds until the next local midnight (TIME_ZONE): what is "today" on a page (the
     June 26 countdown, the current campaign, upcoming events) changes then."""
+    if now is None:
+        return local_day.seconds_left()
     now = timezone.localtime(now)
     tomorrow = datetime.datetime.combine(
         now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo
@@ -518,6 +521,12 @@ def _drop_vary(response, header):
         del response["Vary"]
 
 
+@functools.lru_cache(maxsize=256)
+def _expiry_time(expires):
+    # Every hit of a page carries the Expires its page-cache entry was stored with.
+    return parse_http_date_safe(expires)
+
+
 class SharedCacheControlMiddleware:
     """What caches outside the app are told about a page the page cache may keep: browsers
     revalidate (max-age=0) so a change shows on the reader's next visit; shared caches
@@ -531,11 +540,10 @@ class SharedCacheControlMiddleware:
         response = self.get_response(request)
         status = response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER)
         if status in ("hit", "miss"):
-            expires = parse_http_date_safe(response.get("Expires", ""))
+            expires = _expiry_time(response.get("Expires", ""))
             remaining = page_lifetime()
             if expires is not None:
-                now = int(timezone.now().timestamp())
-                remaining = max(0, min(remaining, expires - now))
+                remaining = max(0, min(remaining, expires - int(time.time())))
             if response.has_header("Expires"):
                 del response["Expires"]
             response["Cache-Control"] = (

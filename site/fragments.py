@@ -4,9 +4,10 @@
 from functools import cached_property
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 
 from jindu.caching import build_id
+from jindu.memos import local_day
 
 
 class FragmentKeys:
@@ -44,7 +45,7 @@ class FragmentKeys:
     def _common(self):
         return (
             f"{build_id()}.{translation.get_language()}.{self.request.scheme}."
-            f"{self.request.get_host()}.{timezone.localdate().isoformat()}"
+            f"{self.request.get_host()}.{local_day.isoformat()}"
         )
 
     @cached_property
