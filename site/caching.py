@@ -490,10 +490,16 @@ class PageCacheMiddleware(UpdateCacheMiddleware):
         generation = request.META.get(GENERATION_META)
         original_cache_control = response.get("Cache-Control")
         lifetime_added = False
-        if generation and get_max_age(response) is None:
+        # A page served from the page cache has both already (the cheap tests first: this
+        # runs on every hit).
+        if (
+            generation
+            and "max-age" not in (original_cache_control or "")
+            and get_max_age(response) is None
+        ):
             patch_cache_control(response, max_age=page_lifetime())
             lifetime_added = True
-        if generation:
+        if generation and GENERATION_HEADER not in response.get("Vary", ""):
             patch_vary_headers(response, [GENERATION_HEADER])
         response = super().process_response(request, response)
         _drop_vary(response, GENERATION_HEADER)

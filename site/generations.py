@@ -128,20 +128,20 @@ class GenerationStore:
     def _copy(self, cache):
         """This thread's copy, subscribed and with the channel read; None when there is none
         to trust (no Redis, Redis unreachable, or a failed subscription being waited out)."""
-        client = _redis_client(self.alias)
-        if client is None or not cache.available:
+        if not isinstance(cache, FailSoftRedisCache) or not cache.available:
             return None
         threads = self._threads
         copy = getattr(threads, "copy", None)
-        if copy is not None and copy.pid != os.getpid():
-            copy = threads.copy = None  # inherited across a fork: the socket is the parent's
-        if copy is not None and copy.cache_id != id(cache):
-            copy.subscription.close()  # the CACHES setting changed (tests)
+        if copy is not None and (copy.pid != os.getpid() or copy.cache_id != id(cache)):
+            # Inherited across a fork (the socket is the parent's), or the CACHES setting
+            # changed (tests).
+            if copy.pid == os.getpid():
+                copy.subscription.close()
             copy = threads.copy = None
         if copy is None:
             if time.monotonic() < getattr(threads, "retry_at", 0):
                 return None
-            copy = self._subscribe(cache, client)
+            copy = self._subscribe(cache, _redis_client(self.alias))
             if copy is None:
                 return None
             threads.copy = copy
