@@ -168,7 +168,7 @@ class GenerationStore:
             subscription.subscribe(self.channel(cache))
             deadline = time.monotonic() + 1
             while time.monotonic() < deadline:
-                message = subscription.get_message(timeout=deadline - time.monotonic())
+                message = subscription.get_message(timeout=max(0.0, deadline - time.monotonic()))
                 if message is not None and message["type"] == "subscribe":
                     copy = _Copy(subscription, cache)
                     copy.watch_connection()
