@@ -5,10 +5,13 @@ A public request needs the generations of the site and of its path. Asked of Red
 request, that round trip was half the time of a page-cache hit (docs/benchmarks.md). So
 each worker keeps the values it read, and every change announces the keys it moved on a
 Redis channel, in the same transaction that moves them. Before answering from its copy a
-worker reads what has arrived on the channel without waiting (a non-blocking socket read):
-a change is announced before its ``retire`` returns, and so before it purges the proxy or
-answers its editor, so the announcement is in the socket of every worker by the time a
-request that should see it can arrive. A key announced is dropped and read again.
+worker reads what has arrived on the channel without waiting (a non-blocking socket read),
+and drops (to read again) every key announced. Redis queues the announcement to every
+subscriber while it runs that transaction, before its answer to it; the change purges the
+proxy and answers its editor only after that answer. So by the time a request that should
+see the change can reach a worker, the announcement has been sent to it: on one machine it
+is already in the worker's socket, and across a network it travels no slower than the purge
+and the reader's request that follow it.
 
 This is server-assisted client-side caching, which redis-py does itself (``cache_config``,
 RESP3 push) only against Redis 7.4 or later; Debian 12's Redis is 7.0, so it is done here
