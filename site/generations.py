@@ -117,8 +117,8 @@ class GenerationStore:
         if client is None:
             cache.set_many(values, None)
             return
-        if not cache.available:
-            return
+        # Tried even while reads are waiting out a recent failure: a move skipped would leave
+        # every other worker serving the pages it was meant to retire.
         try:
             with client.pipeline(transaction=True) as pipe:
                 for key, value in values.items():

@@ -105,6 +105,18 @@ def test_a_subscription_renewed_by_redis_py_is_not_trusted(redis_generations, re
     assert worker.get_many(["jindu:generation:path:a"]) == {"jindu:generation:path:a": 2}
 
 
+def test_a_change_moves_the_generations_even_while_reads_wait_out_a_failure(redis_generations):
+    store = GenerationStore("default")
+    store.add("jindu:generation:path:a", 1)
+    cache = caches["default"]
+    cache.report_failure("get", OSError("a blip"))  # reads skip Redis for a few seconds
+    assert not cache.available
+
+    store.set_many({"jindu:generation:path:a": 2})
+
+    assert redis_generations.get(cache.make_key("jindu:generation:path:a")) == b"2"
+
+
 @pytest.mark.django_db
 def test_a_page_retired_by_a_change_is_seen_at_once_by_a_worker_that_kept_its_generation(
     redis_generations, reads
