@@ -23,7 +23,6 @@ every page is rendered from the database (jindu.cache_backends).
 """
 
 import contextlib
-import datetime
 import functools
 import hashlib
 import logging
@@ -37,7 +36,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import cc_delim_re, get_max_age, patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
@@ -434,16 +433,10 @@ def check_caches(app_configs=None, **kwargs):
 # Serving.
 
 
-def seconds_until_midnight(now=None):
+def seconds_until_midnight():
     """Seconds until the next local midnight (TIME_ZONE): what is "today" on a page (the
     June 26 countdown, the current campaign, upcoming events) changes then."""
-    if now is None:
-        return local_day.seconds_left()
-    now = timezone.localtime(now)
-    tomorrow = datetime.datetime.combine(
-        now.date() + datetime.timedelta(days=1), datetime.time.min, tzinfo=now.tzinfo
-    )
-    return max(1, int((tomorrow - now).total_seconds()))
+    return local_day.seconds_left()
 
 
 def page_lifetime():
