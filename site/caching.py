@@ -239,16 +239,36 @@ def site_root_keys():
     return set(Site.objects.values_list("root_page__translation_key", flat=True))
 
 
+def site_wide_page_keys():
+    """The translation keys of the pages the footer of every page names (the site settings'
+    station directory and footer links; each language shows its own translation)."""
+    from wagtail.models import Page
+
+    from jindu.models import SiteSettings
+
+    ids = set()
+    for site_settings in SiteSettings.objects.all():
+        ids.add(site_settings.station_directory_page_id)
+        ids |= {block.value.pk for block in site_settings.footer_links if block.value}
+    ids.discard(None)
+    return set(Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
+
+
 def paths_showing_page(page):
     """Where a change to ``page`` (publish, unpublish, move, delete) shows: the page and its
     translations (language links), its ancestors (listings, the home page's latest), its
     descendants (their breadcrumbs and addresses), pages that link to it, and the site's
-    listings. A home page, or a page in the menu, shows on every page: EVERYTHING."""
+    listings. A home page, a page of the menu and a page the footer names show on every
+    page: EVERYTHING."""
     roots = site_root_keys()
     if page.depth <= 2 or page.translation_key in roots:
         return EVERYTHING
     parent = page.get_parent()
-    if page.show_in_menus and parent is not None and parent.translation_key in roots:
+    # Any child of a home page, not only one now in the menu: one just taken out of the
+    # menu (show_in_menus unticked) must leave every page's menu too.
+    if parent is not None and parent.translation_key in roots:
+        return EVERYTHING
+    if page.translation_key in site_wide_page_keys():
         return EVERYTHING
     descendants = page.get_descendants()
     if descendants.count() > MAX_PATHS:

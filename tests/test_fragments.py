@@ -160,6 +160,34 @@ def test_new_menu_section_settings_and_translations_show_on_every_page(
     assert f'<a href="{english.url}" hreflang="en"' in html(client, article.url)
 
 
+def test_a_page_the_footer_links_to_shows_its_change_on_every_page(client, home, section, article):
+    """The footer (kept once for the whole site) names pages chosen in the site settings:
+    renaming or unpublishing one of them shows on every page, not only on its own."""
+    downloads = SectionPageFactory(parent=section, title="资料下载", slug="downloads")
+    stations = SectionPageFactory(parent=section, title="工作站", slug="stations")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.footer_links = [("page", downloads)]
+    site_settings.station_directory_page = stations
+    site_settings.save()
+    kept(client, article.url, "/")
+    downloads.title = "宣传资料下载"
+    downloads.save_revision().publish()
+    for url in (article.url, "/"):
+        assert ">宣传资料下载</a>" in html(client, url)
+    stations.unpublish()
+    for url in (article.url, "/"):
+        assert 'href="/news/stations/"' not in html(client, url)
+
+
+def test_a_page_taken_out_of_the_menu_leaves_it_on_every_page(client, home, section, article):
+    elsewhere = SectionPageFactory(parent=home, title="禁毒知识", slug="knowledge")
+    kept(client, elsewhere.url, article.url)
+    section.show_in_menus = False
+    section.save_revision().publish()
+    for url in (elsewhere.url, article.url):
+        assert 'class="primary-nav"' not in html(client, url)
+
+
 def test_new_attendance_changes_the_campaign_figures_on_the_next_request(client, campaign_page):
     page, event = campaign_page
     kept(client, page.url)
