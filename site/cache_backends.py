@@ -151,17 +151,11 @@ class FailSoftLocMemCache(FailSoftMixin, LocMemCache):
     """Django's local-memory cache with the same interface (tests, development)."""
 
 
-class TieredPageCache(BaseCache):
-    """The page cache: a shared store (Redis, or files) with a copy of what each worker
-    read or wrote in its own memory.
-
-    The copies are always right because page cache keys are content-addressed: wagtail-cache
-    keys a page by its URL and the ``X-Jindu-Generation`` request header (jindu.caching),
-    which holds the content generation and the local date, so a changed page is stored under
-    a new key and the old key is simply never asked for again. A hit then costs one round
-    trip to the shared cache (for the generation) instead of three. Copies live at most
-    ``WORKER_SECONDS`` (default 60); emptying the cache (wagtail-cache's *Clear cache*) moves
-    the site's generation on, which retires every worker's copies too.
+class TieredCache(BaseCache):
+    """A shared store (Redis, or files) with a copy of what each worker read or wrote in
+    its own memory, for caches whose keys are content-addressed (a changed thing is stored
+    under a new key, and the old key is simply never asked for again), so a worker's copy
+    is never wrong. Copies live at most ``WORKER_SECONDS`` (default 60).
 
     OPTIONS: ``SHARED`` (the shared backend's settings, as in CACHES), ``WORKER_ENTRIES``
     (copies a worker keeps, default 300), ``WORKER_SECONDS``."""
@@ -214,9 +208,35 @@ class TieredPageCache(BaseCache):
         return self.shared.touch(key, timeout, version)
 
     def clear(self):
-        from jindu.caching import move_site_generation
-
         self.worker.clear()
         self.shared.clear()
+
+
+class TieredPageCache(TieredCache):
+    """The page cache, tiered: wagtail-cache keys a page by its URL and the
+    ``X-Jindu-Generation`` request header (jindu.caching), which holds the content
+    generation and the local date. A hit costs no round trip to the shared cache once the
+    worker holds a copy. Emptying the cache (wagtail-cache's *Clear cache*) moves the site's
+    generation on, which retires every worker's copies too."""
+
+    def clear(self):
+        from jindu.caching import move_site_generation
+
+        super().clear()
         # Other workers' copies: their keys hold the site's generation.
         move_site_generation()
+
+
+class TieredRenditionCache(TieredCache):
+    """Wagtail's rendition cache (the "renditions" alias), tiered: its keys hold the
+    image's id, file hash, focal point and filter, so a replaced file or a moved focal point
+    is looked up under a new key. Wagtail writes every rendition it uses back to the cache
+    on every use (``Image.get_rendition``); a key this worker already holds is not written
+    again, which saves two shared-cache round trips an image on a page. A rendition deleted
+    and made again under the same key (``wagtail_update_image_renditions --purge-only``) is
+    forgotten by the deleting process at once and by other workers within
+    ``WORKER_SECONDS``."""
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not self.worker.has_key(key, version):
+            super().set(key, value, timeout, version)

@@ -20,13 +20,15 @@ this_request = threading.local()
 class GenerationMemo:
     """Values kept in this worker while the site's generation is unchanged; ``per_path``
     also under the requested path's generation. Holds at most ``max_entries`` (then starts
-    again empty)."""
+    again empty), and nothing longer than PAGE_CACHE_SECONDS, like every other kept page
+    part: a change made without signals (a bulk update) shows within that time."""
 
     def __init__(self, per_path=False, max_entries=None):
         self.per_path = per_path
         self.max_entries = max_entries
-        # (site generation, values), replaced as one so a reader never pairs the two wrongly.
-        self._kept = (None, {})
+        # (site generation, when to start again, values), replaced as one so a reader never
+        # pairs them wrongly.
+        self._kept = (None, 0.0, {})
 
     def get(self, key, build):
         """``build()``, computed once while the generations hold; on every call outside a
@@ -34,10 +36,15 @@ class GenerationMemo:
         generation = getattr(this_request, "generation", None)
         if generation is None:
             return build()
-        site, values = self._kept
-        if site != generation.site or (self.max_entries and len(values) >= self.max_entries):
+        site, until, values = self._kept
+        now = time.time()
+        if (
+            site != generation.site
+            or now >= until
+            or (self.max_entries and len(values) >= self.max_entries)
+        ):
             values = {}
-            self._kept = (generation.site, values)
+            self._kept = (generation.site, now + settings.PAGE_CACHE_SECONDS, values)
         if self.per_path:
             key = (generation.path, key)
         if key not in values:

@@ -21,7 +21,7 @@ def empty_caches():
 
     from jindu.search_query import forget_synonyms
 
-    for alias in ("default", "pages", "fragments"):
+    for alias in ("default", "pages", "fragments", "renditions"):
         caches[alias].clear()
     forget_synonyms()  # each worker keeps the synonyms and vocabulary too
 

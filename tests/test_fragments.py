@@ -284,6 +284,31 @@ def test_footer_links_cost_one_query_however_many_pages_they_name(
     assert queries_with_links(section) == queries_with_links(section, article, home)
 
 
+def test_a_first_render_reads_nothing_that_only_a_site_wide_change_alters(
+    client, settings, home, section, article
+):
+    """The menu, the site settings, the footer's links and the station directory's address
+    are kept by each worker while the site's generation holds (jindu.site_wide): the first
+    render of a page after a change to that page reads only what the page itself shows."""
+    settings.FRAGMENT_CACHE = False  # nothing rendered is kept
+    site_settings = SiteSettings.for_site(Site.objects.get())
+    site_settings.hotline_number = "021-5555-0626"
+    site_settings.station_directory_page = section
+    site_settings.save()
+    html(client, "/")
+    with CaptureQueriesContext(connection) as context:
+        page = html(client, article.url)
+    assert "021-5555-0626" in page
+    assert '<a href="/news/">工作动态</a>' in page  # the menu
+    assert '<a href="/news/">' in page.split('class="site-footer"')[1]  # the directory
+    conditions = [query["sql"].split(" WHERE ")[-1] for query in context.captured_queries]
+    assert not [
+        condition
+        for condition in conditions
+        if "jindu_sitesettings" in condition or "show_in_menus" in condition
+    ]
+
+
 def test_an_articles_tags_are_read_once_for_the_page_and_its_related_articles(
     client, settings, section, article
 ):

@@ -296,6 +296,20 @@ CACHES = {
             },
         },
     },
+    # Wagtail's image renditions (which file serves an image at a size), with each worker's
+    # copy: a page with ten pictures asked the shared cache twenty times
+    # (jindu.cache_backends.TieredRenditionCache).
+    "renditions": {
+        "BACKEND": "jindu.cache_backends.TieredRenditionCache",
+        "OPTIONS": {
+            "SHARED": {
+                "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
+                "LOCATION": str(CACHE_DIR / "renditions"),
+                "OPTIONS": {"MAX_ENTRIES": 20000},
+            },
+            "WORKER_ENTRIES": 2000,
+        },
+    },
     # Rendered parts of pages ({% wagtailcache ... using="fragments" %}): in each worker's
     # own memory. Their keys hold the content generations read from the shared "default"
     # cache, so a worker never shows a part that another worker's change made stale.

@@ -78,6 +78,19 @@ if os.environ.get("REDIS_URL"):
                 },
             },
         },
+        "renditions": {
+            "BACKEND": "jindu.cache_backends.TieredRenditionCache",
+            "OPTIONS": {
+                # Beside the pages, away from the generations.
+                "SHARED": {
+                    "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
+                    "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
+                    or next_redis_database(os.environ["REDIS_URL"]),
+                    "KEY_PREFIX": "jindu-renditions",
+                },
+                "WORKER_ENTRIES": 2000,
+            },
+        },
     }
 
 # Background tasks wait in the database until a `manage.py db_worker` process runs them;

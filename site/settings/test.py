@@ -20,6 +20,15 @@ CACHES = {
             "SHARED": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "pages"}
         },
     },
+    "renditions": {
+        "BACKEND": "jindu.cache_backends.TieredRenditionCache",
+        "OPTIONS": {
+            "SHARED": {
+                "BACKEND": "jindu.cache_backends.FailSoftLocMemCache",
+                "LOCATION": "renditions",
+            }
+        },
+    },
 }
 # Tests build content straight in the database, which no real change does, so the page
 # cache is off here; tests/test_page_cache.py turns it on and goes through the real paths.

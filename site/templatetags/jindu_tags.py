@@ -5,9 +5,10 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from jindu import site_wide
 from jindu.localization import active_locale, locale_for, locale_of, localized
 from jindu.models import SiteSettings
-from jindu.models.mixins import first_live, public
+from jindu.models.mixins import first_live
 
 register = template.Library()
 
@@ -75,12 +76,8 @@ def primary_navigation(context):
 
     in_page = isinstance(current, Page) and current.pk is not None
     items = [
-        {
-            "title": child.title,
-            "url": child.get_url(request),
-            "active": in_page and current.path.startswith(child.path),
-        }
-        for child in public(root.get_children().live().in_menu())
+        {"title": title, "url": url, "active": in_page and current.path.startswith(path)}
+        for title, url, path in site_wide.menu_items(request, root)
     ]
     return {"items": items}
 
@@ -139,13 +136,24 @@ def station_directory_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    site_settings = SiteSettings.for_request(request)
-    page_id = site_settings.station_directory_page_id
-    if page_id is None:
-        return ""
+    return site_wide.station_directory_url(request, SiteSettings.for_request(request))
 
-    page = localized(Page.objects.get(pk=page_id))
-    return page.get_url(request) if page.live else ""
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """[(title, url)] of the footer's links to pages, in the reader's language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return site_wide.footer_links(request, SiteSettings.for_request(request))
+
+
+@register.simple_tag(takes_context=True)
+def page_root_url(context, page):
+    """The root address of the site ``page`` is on (https://example.org), without
+    ``page.get_site()``'s query."""
+    parts = page.get_url_parts(context.get("request"))
+    return (parts[1] or "") if parts else ""
 
 
 @register.simple_tag(takes_context=True)
