@@ -108,18 +108,20 @@ class RouteFromHomeMixin:
         if staff or not settings.FRAGMENT_CACHE:
             # Staff see the database (a draft saved changes the page's row, not its path's
             # generation); with FRAGMENT_CACHE off nothing of a page is kept.
-            page, remaining = self._page_taking_over(path_components)
+            page, remaining, along = self._page_taking_over(path_components)
         else:
-            page, remaining = memo_for_path(
+            page, remaining, along = memo_for_path(
                 ("route", self.pk, tuple(path_components)),
                 lambda: self._page_taking_over(path_components),
             )
             # A copy for each request: what one request sets on its page stays there.
             page = copy.copy(page)
+        request.jindu_pages_along_path = along
         return page.route(request, remaining)
 
     def _page_taking_over(self, path_components):
-        """The specific page along the URL that serves it, and the path left to it."""
+        """The specific page along the URL that serves it, the path left to it, and the
+        pages on the way to it (this home page first; plain pages, for breadcrumbs)."""
         prefixes = [
             self.url_path + "/".join(path_components[: i + 1]) + "/"
             for i in range(len(path_components))
@@ -132,6 +134,7 @@ class RouteFromHomeMixin:
             ).defer_streamfields()
         }
         parent = self
+        along = [self]
         for index, prefix in enumerate(prefixes):
             page = found.get(prefix)
             if page is None or page.depth != parent.depth + 1:
@@ -139,6 +142,19 @@ class RouteFromHomeMixin:
                 raise Http404
             remaining = path_components[index + 1 :]
             if not remaining or _takes_over(page.specific_class, remaining):
-                return page.specific, remaining
+                return page.specific, remaining, along
             parent = page
+            along.append(page)
         raise Http404  # pragma: no cover - the last component always returns above
+
+
+def ancestors_along_path(request, page):
+    """The ancestors of ``page`` below the tree's root (its home page first) as the router
+    read them on its way to the page, or None where it did not (another router, a page
+    served further down by its parent's own ``route``)."""
+    along = getattr(request, "jindu_pages_along_path", None) if request else None
+    if not along or [ancestor.depth for ancestor in along] != list(range(2, page.depth)):
+        return None
+    if not all(page.path.startswith(ancestor.path) for ancestor in along):
+        return None
+    return along

@@ -188,3 +188,46 @@ def test_the_site_and_home_are_found_again_after_a_site_wide_change(client, home
     home.title = "远离毒品 珍爱生命"
     home.save_revision().publish()
     assert "远离毒品 珍爱生命" in client.get("/news/").content.decode()
+
+
+def test_breadcrumbs_are_the_pages_the_router_passed_on_its_way(client, settings, home, article):
+    """The breadcrumbs and an article's section are the pages the router read along the
+    URL, not read again; a page served further down by its parent's own route (an event
+    under the events page) still gets its full trail."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.FRAGMENT_CACHE = False  # every request renders the breadcrumbs again
+    article.tags.add("新型毒品")
+    article.save()
+    english = translate_for_test(home, article)
+    for url, trail in (
+        (article.url, ['<a href="/">远离毒品，珍爱生命</a>', '<a href="/news/">工作动态</a>']),
+        (english.url, ['<a href="/en/">Stay away from drugs</a>', '<a href="/en/news/">News</a>']),
+    ):
+        with CaptureQueriesContext(connection) as context:
+            page = client.get(url).content.decode()
+        crumbs = page.split('class="breadcrumbs"')[1].split("</nav>")[0]
+        assert [link for link in trail if link in crumbs] == trail, crumbs
+        # The tag links under the article go to the same section.
+        assert f'href="{trail[1].split(chr(34))[1]}?tag=' in page
+        ancestor_reads = [
+            query["sql"]
+            for query in context.captured_queries
+            if '"wagtailcore_page"."path" IN (' in query["sql"]
+            or '"wagtailcore_page"."path" = ' in query["sql"]
+        ]
+        assert ancestor_reads == []
+    index = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
+    event = EventFactory(station=StationFactory(), is_public=True, status="confirmed")
+    page = client.get(f"{index.url}{event.pk}/").content.decode()
+    crumbs = page.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert '<a href="/">远离毒品，珍爱生命</a>' in crumbs
+
+
+def translate_for_test(home, article):
+    from jindu.localization import translate
+
+    translate(home, "en", {home.title: "Stay away from drugs", "home": "home-en"})
+    translate(article.get_parent().specific, "en", {"工作动态": "News"})
+    return translate(article, "en", {"远离毒品危害": "Stay away from drugs"})

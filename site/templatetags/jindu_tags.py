@@ -9,6 +9,7 @@ from jindu import site_wide
 from jindu.localization import active_locale, locale_for, locale_of, localized
 from jindu.models import SiteSettings
 from jindu.models.mixins import first_live
+from jindu.routing import ancestors_along_path
 
 register = template.Library()
 
@@ -48,12 +49,16 @@ def subpage_suffix(page, request):
 
 
 def _live_translations(page, request):
-    """{language code: live translation} of ``page`` (itself included), once per request."""
+    """{language code: live translation} of ``page`` (itself included), once per request;
+    only their addresses are shown, so only what an address needs is read (Wagtail's
+    ``get_translations`` reads the page type's every field)."""
     memo = request.__dict__.setdefault("_jindu_translations", {}) if request else {}
     if page.pk not in memo:
         memo[page.pk] = {
             locale_of(translated).language_code: translated
-            for translated in page.get_translations(inclusive=True).live()
+            for translated in Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .only("url_path", "locale_id", "translation_key")
         }
     return memo[page.pk]
 
@@ -88,7 +93,9 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = ancestors_along_path(request, page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
