@@ -12,13 +12,17 @@ UPCOMING = 4
 
 def upcoming_section(request, page):
     today = timezone.localdate()
+    # Only what the section shows: an event row has some forty columns.
     campaign = (
         Campaign.objects.filter(start_date__lte=today, end_date__gte=today, parent__isnull=True)
+        .only("name", "theme")
         .order_by("start_date")
         .first()
     )
     events = list(
-        Event.objects.public_upcoming().select_related("district").order_by("start")[:UPCOMING]
+        Event.objects.public_upcoming()
+        .only("start", "title", "title_en")
+        .order_by("start")[:UPCOMING]
     )
     index = first_live(EventIndexPage, locale_id=page.locale_id)
     if index is None or not (events or campaign):

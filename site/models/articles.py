@@ -73,7 +73,7 @@ class SectionPage(RoutablePageMixin, IntroPage):
             return {
                 "articles": paginate(
                     request,
-                    articles.select_related("hero_image").prefetch_related("audiences", "tags"),
+                    articles.select_related("hero_image").defer_streamfields(),
                     ARTICLES_PER_PAGE,
                 ),
                 "audiences": list(Audience.objects.all()),
@@ -211,6 +211,7 @@ class ArticlePage(PublicPageMixin, Page):
                 for page in public(ArticlePage.objects.live())
                 .filter(pk__in=chosen)
                 .select_related("hero_image")
+                .defer_streamfields()
             }
             return [pages[pk] for pk in chosen if pk in pages]
         # Names, not ids: in a preview the tags may not be saved yet.
@@ -223,6 +224,7 @@ class ArticlePage(PublicPageMixin, Page):
             .exclude(pk=self.pk)
             .distinct()
             .select_related("hero_image")
+            .defer_streamfields()
             .order_by("-published_date")[:RELATED_ARTICLES]
         )
 

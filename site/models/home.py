@@ -104,22 +104,24 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
         from .drugs import DrugIndexPage
 
         prime_localized(entry.value["page"] for entry in self.entry_points)
-        featured = chosen_pages(ArticlePage.objects.select_related("hero_image"), self.featured)
+        # Cards never show an article's body or related blocks: their JSON is not read.
+        cards = ArticlePage.objects.select_related("hero_image").defer_streamfields()
+        featured = chosen_pages(cards, self.featured)
         quiz = self.quiz_page
+        drug_indexes = DrugIndexPage.objects.live().defer_streamfields()
         return {
             # Their pages' translations looked up together, before the blocks render.
             "entry_points": self.entry_points,
             "featured_articles": featured,
             "latest_articles": list(
-                public(ArticlePage.objects.live())
+                public(cards.live())
                 .descendant_of(self)
                 .exclude(pk__in=[page.pk for page in featured])
-                .select_related("hero_image")
                 .order_by("-published_date", "-pk")[:LATEST_ARTICLES]
             ),
             # A child of the home page, where the demo and editors put it.
-            "drug_index": DrugIndexPage.objects.live().child_of(self).first()
-            or DrugIndexPage.objects.live().descendant_of(self).first(),
+            "drug_index": drug_indexes.child_of(self).first()
+            or drug_indexes.descendant_of(self).first(),
             "quiz": localized(quiz) if quiz else None,
             "help_page": localized(self.help_page.specific) if self.help_page_id else None,
             "extra_sections": [

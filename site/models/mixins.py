@@ -103,6 +103,7 @@ def first_live(model, **filters):
     return (
         model.objects.live()
         .filter(pk__in=model.objects.values("pk"), **filters)
+        .defer_streamfields()
         .order_by("pk")
         .first()
     )

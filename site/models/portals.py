@@ -61,6 +61,7 @@ class AudiencePage(IntroPage):
             .filter(locale_id=self.locale_id, audiences__code__in=self.audience_codes())
             .distinct()
             .select_related("hero_image")
+            .defer_streamfields()
             .order_by("-published_date", "-pk")[:PORTAL_ARTICLES]
         )
 
