@@ -12,7 +12,7 @@ UPCOMING = 4
 
 def upcoming_section(request, page):
     today = timezone.localdate()
-    # Only what the section shows: an event row has some forty columns.
+    # Only what the section shows: an event row has two dozen columns.
     campaign = (
         Campaign.objects.filter(start_date__lte=today, end_date__gte=today, parent__isnull=True)
         .only("name", "theme")
