@@ -18,6 +18,7 @@ to change how a page finds its children.
 import copy
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -66,6 +67,20 @@ class CurrentSiteMiddleware:
                 return
             hosts[key] = site
         use_site(request, hosts[key])
+
+
+def specific_with_picture(page):
+    """``page.specific``, with the picture the page shows at its top and in its link
+    previews (``image_field``, jindu.models.mixins.PublicPageMixin) read in the same query."""
+    page_class = page.specific_class
+    name = getattr(page_class, "image_field", None)
+    try:
+        field = page_class._meta.get_field(name) if name else None
+    except FieldDoesNotExist:
+        field = None
+    if field is None or not field.many_to_one:
+        return page.specific
+    return page_class._default_manager.select_related(name).get(pk=page.pk)
 
 
 def _takes_over(page_class, remaining):
@@ -142,7 +157,7 @@ class RouteFromHomeMixin:
                 raise Http404
             remaining = path_components[index + 1 :]
             if not remaining or _takes_over(page.specific_class, remaining):
-                return page.specific, remaining, along
+                return specific_with_picture(page), remaining, along
             parent = page
             along.append(page)
         raise Http404  # pragma: no cover - the last component always returns above

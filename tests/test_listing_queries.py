@@ -226,6 +226,8 @@ def test_article_cards_read_only_what_a_card_shows(client, home):
             query["sql"]
             for query in context.captured_queries
             if 'LEFT OUTER JOIN "jindu_jinduimage"' in query["sql"]
+            # Not the article itself, read with its picture (one row: LIMIT 21 of a get()).
+            and not query["sql"].endswith("LIMIT 21")
         ]
         assert cards, url
         assert not [sql for sql in cards if '"jindu_articlepage"."body"' in sql], url
@@ -234,5 +236,25 @@ def test_article_cards_read_only_what_a_card_shows(client, home):
                 query["sql"]
                 for query in context.captured_queries
                 if "jindu_articlepage_audiences" in query["sql"]
+                # The filter's audiences: a fixed list each worker keeps.
+                or 'FROM "jindu_audience"' in query["sql"]
                 or re.search(r'"content_object_id" IN \(\d', query["sql"])
             ]
+
+
+def test_a_page_is_read_with_its_picture(client, home):
+    """The picture at the top of an article, also its link preview's image, comes with the
+    article's own row rather than in a query of its own."""
+    image = ImageFactory()
+    section = SectionPageFactory(parent=home, slug="news")
+    article = ArticlePageFactory(parent=section, slug="stay-away", hero_image=image)
+    with override_settings(FRAGMENT_CACHE=False):
+        client.get(article.url)
+        with CaptureQueriesContext(connection) as context:
+            page = client.get(article.url).content.decode()
+    assert '<meta property="og:image"' in page and 'class="hero-image"' in page
+    assert not [
+        query["sql"]
+        for query in context.captured_queries
+        if '"jindu_jinduimage"."id" = ' in query["sql"]
+    ]

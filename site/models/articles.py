@@ -27,7 +27,7 @@ from .mixins import (
     public,
     reading_minutes,
 )
-from .taxonomy import Audience
+from .taxonomy import Audience, every_audience
 
 ARTICLES_PER_PAGE = 12
 RELATED_ARTICLES = 3
@@ -76,7 +76,7 @@ class SectionPage(RoutablePageMixin, IntroPage):
                     articles.select_related("hero_image").defer_streamfields(),
                     ARTICLES_PER_PAGE,
                 ),
-                "audiences": list(Audience.objects.all()),
+                "audiences": every_audience(),
                 "tags": list(
                     Tag.objects.filter(
                         jindu_articlepagetag_items__content_object__in=self.articles()

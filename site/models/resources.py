@@ -12,7 +12,7 @@ from jindu.listing import paginate, querystring_without_page
 from jindu.search import segmented
 
 from .mixins import IntroPage, image_field
-from .taxonomy import Audience
+from .taxonomy import Audience, every_audience
 
 RESOURCES_PER_PAGE = 24
 
@@ -107,7 +107,7 @@ class ResourceLibraryPage(IntroPage):
         context.update(
             resources=paginate(request, resources, RESOURCES_PER_PAGE),
             selected=selected,
-            audiences=Audience.objects.all(),
+            audiences=every_audience(),
             languages=settings.LANGUAGES,
             types=ResourceType.choices,
             querystring=querystring_without_page(request),

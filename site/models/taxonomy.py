@@ -22,3 +22,11 @@ class Audience(models.Model):
     @property
     def name(self):
         return self.get_code_display()
+
+
+def every_audience():
+    """Every audience in order, for the filters of listings: a fixed list (a migration
+    makes it), so each worker keeps it while the site's generation holds."""
+    from jindu.memos import memo_for_site
+
+    return memo_for_site("audiences", lambda: list(Audience.objects.all()))
