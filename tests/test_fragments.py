@@ -326,3 +326,24 @@ def test_an_articles_tags_are_read_once_for_the_page_and_its_related_articles(
     assert "?tag=" in html
     tag_reads = [q for q in context.captured_queries if q["sql"].startswith('SELECT "taggit_tag"')]
     assert len(tag_reads) == 1
+
+
+def test_related_articles_by_tag_are_listed_once_each_in_the_articles_language(
+    client, settings, home, en_home, section, article
+):
+    settings.FRAGMENT_CACHE = False
+    article.tags.add("新型毒品", "青少年")
+    article.save()
+    both = ArticlePageFactory(parent=section, title="伪装成零食的毒品", slug="snacks")
+    both.tags.add("新型毒品", "青少年")  # shares two tags: still one card
+    both.save()
+    unrelated = ArticlePageFactory(parent=section, title="社区戒毒康复", slug="recovery")
+    unrelated.tags.add("康复")
+    unrelated.save()
+    translate(section, "en", {"工作动态": "News"})
+    english = translate(both, "en", {"伪装成零食的毒品": "Drugs dressed up as snacks"})
+    page = html(client, article.url)
+    related = page.split('id="related-heading"')[1]
+    assert related.count(">伪装成零食的毒品</a>") == 1
+    assert "社区戒毒康复" not in related and "远离毒品危害</a>" not in related
+    assert english.title not in related  # another language's article

@@ -218,11 +218,13 @@ class ArticlePage(PublicPageMixin, Page):
         tag_names = [tag.name for tag in self.tag_list]
         if not tag_names:
             return []
+        # The tagged articles as a subquery: joining the tags made the whole row DISTINCT,
+        # a sort over every column of every match.
+        tagged = ArticlePageTag.objects.filter(tag__name__in=tag_names).values("content_object")
         return list(
             public(ArticlePage.objects.live())
-            .filter(locale_id=self.locale_id, tags__name__in=tag_names)
+            .filter(locale_id=self.locale_id, pk__in=tagged)
             .exclude(pk=self.pk)
-            .distinct()
             .select_related("hero_image")
             .defer_streamfields()
             .order_by("-published_date")[:RELATED_ARTICLES]
