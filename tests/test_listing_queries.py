@@ -231,6 +231,14 @@ def test_article_cards_read_only_what_a_card_shows(client, home):
         ]
         assert cards, url
         assert not [sql for sql in cards if '"jindu_articlepage"."body"' in sql], url
+        # Nothing a card shows is left out of its row (it would be read a card at a time).
+        single_rows = [
+            query["sql"]
+            for query in context.captured_queries
+            if query["sql"].endswith("LIMIT 21")
+            and ('"jindu_articlepage"' in query["sql"] or '"jindu_jinduimage"' in query["sql"])
+        ]
+        assert len(single_rows) == (1 if url == article.url else 0), url
         if url == section.url:
             assert not [
                 query["sql"]

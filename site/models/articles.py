@@ -73,7 +73,7 @@ class SectionPage(RoutablePageMixin, IntroPage):
             return {
                 "articles": paginate(
                     request,
-                    articles.select_related("hero_image").defer_streamfields(),
+                    as_cards(articles),
                     ARTICLES_PER_PAGE,
                 ),
                 "audiences": every_audience(),
@@ -106,6 +106,37 @@ class SectionPage(RoutablePageMixin, IntroPage):
         from jindu.feeds import SectionFeed
 
         return SectionFeed(self)(request)
+
+
+# What an article's card shows (jindu/includes/article_card.html) and what finding its
+# picture's rendition needs (the file, its hash and focal point): listings read only these
+# of the sixty-odd columns of an article with its page and image.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "published_date",
+    "reading_time",
+    "intro",
+    "hero_image",
+    *(
+        f"hero_image__{name}"
+        for name in (
+            "file",
+            "file_hash",
+            "width",
+            "height",
+            "focal_point_x",
+            "focal_point_y",
+            "focal_point_width",
+            "focal_point_height",
+        )
+    ),
+)
+
+
+def as_cards(articles):
+    """``articles`` (ArticlePage rows) read as their cards show them."""
+    return articles.select_related("hero_image").only(*CARD_FIELDS)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -208,10 +239,7 @@ class ArticlePage(PublicPageMixin, Page):
         if chosen:
             pages = {
                 page.pk: page
-                for page in public(ArticlePage.objects.live())
-                .filter(pk__in=chosen)
-                .select_related("hero_image")
-                .defer_streamfields()
+                for page in as_cards(public(ArticlePage.objects.live()).filter(pk__in=chosen))
             }
             return [pages[pk] for pk in chosen if pk in pages]
         # Names, not ids: in a preview the tags may not be saved yet.
@@ -222,11 +250,9 @@ class ArticlePage(PublicPageMixin, Page):
         # a sort over every column of every match.
         tagged = ArticlePageTag.objects.filter(tag__name__in=tag_names).values("content_object")
         return list(
-            public(ArticlePage.objects.live())
+            as_cards(public(ArticlePage.objects.live()))
             .filter(locale_id=self.locale_id, pk__in=tagged)
             .exclude(pk=self.pk)
-            .select_related("hero_image")
-            .defer_streamfields()
             .order_by("-published_date")[:RELATED_ARTICLES]
         )
 

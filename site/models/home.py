@@ -100,12 +100,11 @@ class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
     def listings(self, request):
         from jindu.localization import localized, prime_localized
 
-        from .articles import ArticlePage
+        from .articles import ArticlePage, as_cards
         from .drugs import DrugIndexPage
 
         prime_localized(entry.value["page"] for entry in self.entry_points)
-        # Cards never show an article's body or related blocks: their JSON is not read.
-        cards = ArticlePage.objects.select_related("hero_image").defer_streamfields()
+        cards = as_cards(ArticlePage.objects.all())
         featured = chosen_pages(cards, self.featured)
         quiz = self.quiz_page
         drug_indexes = DrugIndexPage.objects.live().defer_streamfields()

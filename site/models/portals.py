@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context
 
-from .articles import ArticlePage
+from .articles import ArticlePage, as_cards
 from .mixins import IntroPage, first_live, public
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
@@ -57,11 +57,9 @@ class AudiencePage(IntroPage):
 
     def articles(self):
         return (
-            public(ArticlePage.objects.live())
+            as_cards(public(ArticlePage.objects.live()))
             .filter(locale_id=self.locale_id, audiences__code__in=self.audience_codes())
             .distinct()
-            .select_related("hero_image")
-            .defer_streamfields()
             .order_by("-published_date", "-pk")[:PORTAL_ARTICLES]
         )
 
