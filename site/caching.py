@@ -249,7 +249,8 @@ def site_wide_page_keys():
     ids = set()
     for site_settings in SiteSettings.objects.all():
         ids.add(site_settings.station_directory_page_id)
-        ids |= {block.value.pk for block in site_settings.footer_links if block.value}
+        # The chosen ids as stored: no need to read the linked pages themselves.
+        ids |= {item["value"] for item in site_settings.footer_links.raw_data if item["value"]}
     ids.discard(None)
     return set(Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
 
