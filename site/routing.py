@@ -1,8 +1,9 @@
 """Finding the site, its home page and a page below it in as few queries as Wagtail allows.
 
 ``CurrentSiteMiddleware`` keeps each worker's answer to ``Site.find_for_request`` (a query
-with three CASE clauses on every request) and the home pages while the site's content
-generation is unchanged (jindu.memos.memo_for_site).
+with three CASE clauses on every request), the sites' root paths (a shared-cache read on
+every request) and the home pages while the site's content generation is unchanged
+(jindu.memos.memo_for_site).
 
 Wagtail's ``Page.route`` reads each page along the URL, then its specific object, level by
 level. ``RouteFromHomeMixin`` (on the home page) reads every page along the URL at once by
@@ -33,14 +34,18 @@ from jindu.memos import memo_for_path, memo_for_site
 MAX_REMEMBERED_HOSTS = 50
 
 
-def use_site(request, site):
-    """Make ``site`` the answer of ``Site.find_for_request(request)``.
+def use_site(request, site, root_paths):
+    """Make ``site`` the answer of ``Site.find_for_request(request)``, and ``root_paths``
+    the answer of ``Site.get_site_root_paths()`` for the page addresses of ``request``.
 
-    The one use of a private Wagtail attribute in the project: Wagtail keeps a request's
-    site in ``request._wagtail_site`` and reads it from there (wagtail/models/sites.py).
+    The one use of private Wagtail attributes in the project: Wagtail keeps a request's
+    site in ``request._wagtail_site`` (wagtail/models/sites.py) and the sites' root paths in
+    ``request._wagtail_cached_site_root_paths`` (``Page._get_site_root_paths``), and reads
+    them from there; otherwise every request reads the root paths from the shared cache.
     tests/test_routing.py::test_wagtail_uses_the_site_given_to_it fails if a Wagtail
     release stops doing so."""
     request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = root_paths
 
 
 class CurrentSiteMiddleware:
@@ -66,7 +71,9 @@ class CurrentSiteMiddleware:
             if len(hosts) >= MAX_REMEMBERED_HOSTS:
                 return
             hosts[key] = site
-        use_site(request, hosts[key])
+        # Every address on the page needs them; a change to a site, a locale or a home page
+        # moves the site's generation on.
+        use_site(request, hosts[key], memo_for_site("site root paths", Site.get_site_root_paths))
 
 
 def specific_with_picture(page):

@@ -168,17 +168,25 @@ def test_a_change_made_without_signals_shows_within_the_cache_lifetime(client, s
 
 
 def test_wagtail_uses_the_site_given_to_it(home, django_assert_num_queries):
-    """jindu.routing.use_site is the project's one use of a private Wagtail attribute
-    (request._wagtail_site): this fails if a Wagtail release stops reading it."""
+    """jindu.routing.use_site is the project's one use of private Wagtail attributes
+    (request._wagtail_site, request._wagtail_cached_site_root_paths): this fails if a
+    Wagtail release stops reading them."""
     from wagtail.models import Site
+    from wagtail.models.sites import SiteRootPath
 
     from jindu.routing import use_site
 
     request = RequestFactory().get("/")
     site = Site.objects.get(is_default_site=True)
-    use_site(request, site)
+    kept = [
+        SiteRootPath(site.pk, root.url_path, "https://kept.example", root.locale.language_code)
+        for root in home.get_translations(inclusive=True).select_related("locale")
+    ]
+    use_site(request, site, kept)
     with django_assert_num_queries(0):
         assert Site.find_for_request(request) is site
+        # The addresses are made from the root paths given, not from the shared cache's.
+        assert home.get_full_url(request).startswith("https://kept.example/")
 
 
 def test_the_site_and_home_are_found_again_after_a_site_wide_change(client, home, section):
