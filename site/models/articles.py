@@ -242,13 +242,13 @@ class ArticlePage(PublicPageMixin, Page):
                 for page in as_cards(public(ArticlePage.objects.live()).filter(pk__in=chosen))
             }
             return [pages[pk] for pk in chosen if pk in pages]
-        # Names, not ids: in a preview the tags may not be saved yet.
-        tag_names = [tag.name for tag in self.tag_list]
-        if not tag_names:
+        # A tag not saved yet (one typed into a preview) is on no other article.
+        tag_ids = [tag.pk for tag in self.tag_list if tag.pk]
+        if not tag_ids:
             return []
         # The tagged articles as a subquery: joining the tags made the whole row DISTINCT,
         # a sort over every column of every match.
-        tagged = ArticlePageTag.objects.filter(tag__name__in=tag_names).values("content_object")
+        tagged = ArticlePageTag.objects.filter(tag_id__in=tag_ids).values("content_object")
         return list(
             as_cards(public(ArticlePage.objects.live()))
             .filter(locale_id=self.locale_id, pk__in=tagged)
