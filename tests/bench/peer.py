@@ -7,6 +7,7 @@ environment with Python 3.12 (BAKERYDEMO_PYTHON, else python3.12), its requireme
 migrations, its own demo data (load_initial_data) and static files; then serves it with its
 production settings under gunicorn, 2 workers, as ours are served."""
 
+import contextlib
 import glob
 import os
 import shutil
@@ -14,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.bench.serving import fetch, pss_kb, send_requests, worker_pids, wrk
+from tests.bench.serving import fetch, pss_kb, send_requests, worker_pids
 from tests.localserver import ROOT, free_port
 
 # Its pages comparable to ours: home vs home, blog index vs section, blog page vs article.
@@ -87,11 +88,15 @@ class Bakerydemo:
             capture_output=True,
         )
 
-    def measure(self, seconds, memory_requests):
+    @contextlib.contextmanager
+    def serving(self):
+        """bakerydemo under gunicorn (2 workers, as ours): yields a ``PeerServer``, or the
+        reason it could not be built (a string)."""
         try:
             source = self.build()
         except (RuntimeError, subprocess.CalledProcessError) as error:
-            return {"skipped": f"could not build bakerydemo: {error}"}
+            yield f"could not build bakerydemo: {error}"
+            return
         port = free_port()
         process = subprocess.Popen(  # noqa: S603
             [str(self.venv / "bin" / "gunicorn"), "bakerydemo.wsgi:application"]
@@ -100,20 +105,32 @@ class Bakerydemo:
             env=self.env,
         )
         try:
-            base = f"http://127.0.0.1:{port}"
+            server = PeerServer(port, process)
             for _ in range(120):
                 try:
-                    fetch(base + "/")
+                    fetch(server.url("/"))
                     break
                 except OSError:
                     time.sleep(0.5)
-            result = {}
-            for name, path in PAGES.items():
-                fetch(base + path)
-                result[name] = wrk(base + path, seconds)
-            send_requests([base + path for path in PAGES.values()], memory_requests)
-            result["memory"] = {"worker pss kb": [pss_kb(pid) for pid in worker_pids(process)]}
-            return result
+            for path in PAGES.values():
+                fetch(server.url(path))
+            yield server
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+class PeerServer:
+    def __init__(self, port, process):
+        self.port, self.process = port, process
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def page_url(self, name):
+        return self.url(PAGES[name])
+
+    def memory(self, requests):
+        """Each worker's proportional set size after ``requests`` over its pages."""
+        send_requests([self.url(path) for path in PAGES.values()], requests)
+        return {"worker pss kb": [pss_kb(pid) for pid in worker_pids(self.process)]}

@@ -46,6 +46,10 @@ MAX_MEMORY_PEER_RATIO = 1.5
 MIN_MIX_HIT_RATIO = 0.99
 # The pages timed from the page cache, through the proxy and at the origin.
 CACHED_PAGES = ("home", "article", "campaign")
+# Figures compared in a ratio are taken in turns, this many times each, and the ratio is the
+# median of each turn's: the machine's speed drifts (other tenants of the host), and two
+# figures taken minutes apart compared the machine's moments as much as the servers.
+ROUNDS = 3
 
 
 def quoted(path):
@@ -312,43 +316,79 @@ def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdou
         result["shared cache"] = "Redis" if redis else "files of this machine"
         stdout.write("  the cluster: Varnish in front of two app servers")
         with cluster(app_env(base_env, workdir, **shared), workdir) as (one, _two, proxy):
+            # Each page next to a static file of its size, in turns: the machine's speed
+            # drifts, and a ratio is only as good as the two figures were close in time.
             if proxy is not None:
                 for name in CACHED_PAGES:
                     fetch(proxy.url(static[name]))
                     fetch(proxy.url(urls[name]))
-                    result[f"proxy: static, {name}'s size"] = wrk(proxy.url(static[name]), seconds)
-                    result[f"proxy: {name}"] = wrk(proxy.url(urls[name]), seconds)
+                result.update(
+                    alternated(
+                        {
+                            label: url
+                            for name in CACHED_PAGES
+                            for label, url in (
+                                (f"proxy: static, {name}'s size", proxy.url(static[name])),
+                                (f"proxy: {name}", proxy.url(urls[name])),
+                            )
+                        },
+                        seconds,
+                    )
+                )
             else:
                 result["skipped"].append("no varnishd (apt-get install varnish)")
             for name in CACHED_PAGES:
                 fetch(one.url(static[name]))
                 fetch(one.url(urls[name]))
-                result[f"origin: static, {name}'s size"] = wrk(one.url(static[name]), seconds)
-                result[f"origin hit: {name}"] = wrk(one.url(urls[name]), seconds)
+            result.update(
+                alternated(
+                    {
+                        label: url
+                        for name in CACHED_PAGES
+                        for label, url in (
+                            (f"origin: static, {name}'s size", one.url(static[name])),
+                            (f"origin hit: {name}", one.url(urls[name])),
+                        )
+                    },
+                    seconds,
+                )
+            )
             if proxy is not None:
                 stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
                 unrelated = [path for name, path in urls.items() if name != "campaign"]
                 result["june 26 mix"] = june_26_mix(proxy, one.env, unrelated, mix_seconds, workdir)
-        stdout.write("  pages missing from the page cache")
+        stdout.write("  pages missing from the page cache, next to the peer's")
         kept_env = app_env(base_env, workdir, PAGE_CACHE="0", **shared)
         first_env = app_env(base_env, workdir, PAGE_CACHE="0", FRAGMENT_CACHE="0", **shared)
-        for label, env in (("parts kept", kept_env), ("first render", first_env)):
-            with AppServer(env) as server:
-                for name in ("home", "section", "article"):
-                    fetch(server.url(urls[name]))
-                    result[f"{label}: {name}"] = wrk(server.url(urls[name]), seconds)
-                if label == "parts kept":
-                    paths = [server.url(path) for path in urls.values()]
-                    send_requests(paths, memory_requests)
-                    result["memory"] = {
-                        "worker pss kb": [pss_kb(pid) for pid in worker_pids(server.process)],
-                        "requests": memory_requests,
-                    }
+        peer_serving = peer.serving() if peer is not None else contextlib.nullcontext()
+        with AppServer(kept_env) as kept, AppServer(first_env) as first, peer_serving as other:
+            if isinstance(other, str):
+                result["peer"], other = {"skipped": other}, None
+            turns = {}
+            for name in ("home", "section", "article"):
+                fetch(kept.url(urls[name]))
+                fetch(first.url(urls[name]))
+                turns[f"first render: {name}"] = first.url(urls[name])
+                if other is not None:
+                    turns[f"peer: {PEER_PAGES[name]}"] = other.page_url(PEER_PAGES[name])
+                turns[f"parts kept: {name}"] = kept.url(urls[name])
+            measured = alternated(turns, seconds)
+            result.update({k: v for k, v in measured.items() if not k.startswith("peer: ")})
+            paths = [kept.url(path) for path in urls.values()]
+            send_requests(paths, memory_requests)
+            result["memory"] = {
+                "worker pss kb": [pss_kb(pid) for pid in worker_pids(kept.process)],
+                "requests": memory_requests,
+            }
+            if other is not None:
+                result["peer"] = {
+                    k.removeprefix("peer: "): v
+                    for k, v in measured.items()
+                    if k.startswith("peer: ")
+                }
+                result["peer"]["memory"] = other.memory(memory_requests)
         stdout.write("  Redis down")
         result["redis down"] = redis_down(base_env, workdir, list(urls.values()))
-    if peer is not None:
-        stdout.write("  the peer: wagtail/bakerydemo")
-        result["peer"] = peer.measure(seconds, memory_requests)
     ratios(result)
     return result
 
@@ -363,24 +403,57 @@ def fetch_in_process(path):
 PEER_PAGES = {"home": "home", "section": "blog index", "article": "blog page"}
 
 
-def ratios(result):
-    def rate(name):
-        return result.get(name, {}).get("requests per second")
+def alternated(turns, seconds, rounds=ROUNDS):
+    """wrk on each URL of ``turns`` ({label: url}) in turn, ``rounds`` times, each for half
+    of ``seconds`` (at least 2): {label: the median round's figures, with every round's
+    rate under "rounds"}."""
+    runs = {label: [] for label in turns}
+    for _ in range(rounds):
+        for label, url in turns.items():
+            runs[label].append(wrk(url, max(2, seconds // 2)))
+    result = {}
+    for label, measured in runs.items():
+        rates = [run["requests per second"] for run in measured]
+        result[label] = {
+            "requests per second": round(statistics.median(rates)),
+            "p50 ms": statistics.median(run["p50 ms"] for run in measured),
+            "p99 ms": statistics.median(run["p99 ms"] for run in measured),
+            "errors": sum(run["errors"] for run in measured),
+            "rounds": rates,
+        }
+    return result
 
+
+def median_ratio(row, other, key):
+    """The median of the rounds' ratios of ``row`` to ``other`` (taken in the same turns),
+    kept in ``row`` under ``key``, with the lowest and highest under "round ratios"."""
+    pairs = list(zip(row.get("rounds", []), other.get("rounds", []), strict=False))
+    if not pairs:
+        pairs = [(row["requests per second"], other["requests per second"])]
+    each = [ours / theirs for ours, theirs in pairs if theirs]
+    if each:
+        digits = 2 if key == "share of static" else 1
+        row[key] = round(statistics.median(each), digits)
+        row["round ratios"] = [round(min(each), digits), round(max(each), digits)]
+
+
+def ratios(result):
     for name in CACHED_PAGES:
         for served, static in (("proxy", "proxy"), ("origin hit", "origin")):
-            page, file = rate(f"{served}: {name}"), rate(f"{static}: static, {name}'s size")
+            page, file = (
+                result.get(f"{served}: {name}"),
+                result.get(f"{static}: static, {name}'s size"),
+            )
             if page and file:
-                result[f"{served}: {name}"]["share of static"] = round(page / file, 2)
+                median_ratio(page, file, "share of static")
     peer = result.get("peer")
     if not peer or "skipped" in peer:
         return
     for label in ("parts kept", "first render"):
         for ours, theirs in PEER_PAGES.items():
-            if rate(f"{label}: {ours}") and peer.get(theirs):
-                result[f"{label}: {ours}"]["× bakerydemo"] = round(
-                    rate(f"{label}: {ours}") / peer[theirs]["requests per second"], 1
-                )
+            row = result.get(f"{label}: {ours}")
+            if row and peer.get(theirs):
+                median_ratio(row, peer[theirs], "× bakerydemo")
     if "memory" in result and peer.get("memory"):
         ours = statistics.median(result["memory"]["worker pss kb"])
         theirs = statistics.median(peer["memory"]["worker pss kb"])
@@ -435,9 +508,13 @@ def markdown(result):
         if isinstance(row, dict) and "requests per second" in row and name != "june 26 mix":
             ratio = row.get("share of static") or row.get("× bakerydemo")
             kind = "× static" if "share of static" in row else "× bakerydemo"
+            spread = row.get("round ratios")
+            shown = f"{ratio} {kind}" if ratio else ""
+            if ratio and spread:
+                shown += f" (rounds {spread[0]}–{spread[1]})"
             lines.append(
                 f"| {name} | {row['requests per second']} | {row['p50 ms']} | {row['p99 ms']} "
-                f"| {row['errors']} | {f'{ratio} {kind}' if ratio else ''} |"
+                f"| {row['errors']} | {shown} |"
             )
     peer = result.get("peer") or {}
     for name, row in peer.items():
