@@ -47,9 +47,9 @@ MIN_MIX_HIT_RATIO = 0.99
 # The pages timed from the page cache, through the proxy and at the origin.
 CACHED_PAGES = ("home", "article", "campaign")
 # Figures compared in a ratio are taken in turns, this many times each, and the ratio is the
-# median of each turn's: the machine's speed drifts (other tenants of the host), and two
+# median of each round's: the machine's speed drifts (other tenants of the host), and two
 # figures taken minutes apart compared the machine's moments as much as the servers.
-ROUNDS = 3
+ROUNDS = 5
 
 
 def quoted(path):
