@@ -151,6 +151,22 @@ def test_english_event_pages_speak_english_and_point_to_themselves(client, event
     assert str(next(iter(ics.walk("VEVENT")))["SUMMARY"]) == "Community drug prevention day"
 
 
+def test_an_article_names_its_audiences_in_the_readers_language(client, home, en_home):
+    from jindu.models import Audience
+
+    section = SectionPageFactory(parent=home, slug="news", title="工作动态")
+    article = ArticlePageFactory(parent=section, slug="for-parents", title="家长须知")
+    article.audiences.set(Audience.objects.filter(code="parents"))
+    article.save_revision().publish()
+    translate(section, "en", {"工作动态": "News"})
+    english = translate(article, "en", {"家长须知": "For parents"})
+    assert '?audience=parents">家长</a>' in client.get(article.url).content.decode()
+    assert '?audience=parents">Parents</a>' in client.get(english.url).content.decode()
+    # The section's filter too, in each language.
+    assert ">家长</option>" in client.get(section.url).content.decode()
+    assert ">Parents</option>" in client.get("/en/news/").content.decode()
+
+
 # Feeds
 
 

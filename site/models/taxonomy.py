@@ -3,6 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from jindu.choices import CONTENT_AUDIENCES
 
+# Each audience's name by its code, made once: Django's ``get_code_display`` builds a
+# dictionary of every choice on each call, and listings show every audience's name.
+AUDIENCE_NAMES = dict(CONTENT_AUDIENCES)
+
 
 class Audience(models.Model):
     """Who a piece of content is for. A fixed list (created by a migration) whose names are
@@ -17,11 +21,12 @@ class Audience(models.Model):
         verbose_name_plural = _("audiences")
 
     def __str__(self):
-        return str(self.get_code_display())
+        return str(self.name)
 
     @property
     def name(self):
-        return self.get_code_display()
+        """The name in the active language (a lazy translation)."""
+        return AUDIENCE_NAMES.get(self.code, self.code)
 
 
 def every_audience():
