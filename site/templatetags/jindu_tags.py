@@ -59,6 +59,7 @@ def _live_translations(page, request):
             for translated in Page.objects.filter(translation_key=page.translation_key)
             .live()
             .only("url_path", "locale_id", "translation_key")
+            .order_by()  # one page per language: no order to keep
         }
     return memo[page.pk]
 
@@ -180,9 +181,14 @@ def alternate_links(context):
     if not isinstance(page, Page) or page.pk is None:
         return []
     suffix = subpage_suffix(page, request)
+    order = [code for code, _name in settings.LANGUAGES]
+    translations = sorted(
+        _live_translations(page, request).items(),
+        key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+    )
     return [
         {"lang": bcp47(code), "url": translated.get_full_url(request) + suffix}
-        for code, translated in _live_translations(page, request).items()
+        for code, translated in translations
     ]
 
 
