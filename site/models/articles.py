@@ -22,6 +22,7 @@ from .mixins import (
     IntroPage,
     PublicPageMixin,
     article_list_field,
+    chosen_pages,
     image_field,
     page_search_fields,
     public,
@@ -235,13 +236,8 @@ class ArticlePage(PublicPageMixin, Page):
 
     @cached_property
     def related_articles(self):
-        chosen = [block.value.pk for block in self.related if block.value]
-        if chosen:
-            pages = {
-                page.pk: page
-                for page in as_cards(public(ArticlePage.objects.live()).filter(pk__in=chosen))
-            }
-            return [pages[pk] for pk in chosen if pk in pages]
+        if any(block.value for block in self.related):
+            return chosen_pages(as_cards(ArticlePage.objects.all()), self.related)
         # A tag not saved yet (one typed into a preview) is on no other article.
         tag_ids = [tag.pk for tag in self.tag_list if tag.pk]
         if not tag_ids:

@@ -169,7 +169,8 @@ def chosen_pages(queryset, stream):
     ids = [block.value.pk for block in stream if block.value]
     if not ids:
         return []
-    pages = {page.pk: page for page in public(queryset.live()).filter(pk__in=ids)}
+    # No ORDER BY: the editor's order is put back here.
+    pages = {page.pk: page for page in public(queryset.live()).filter(pk__in=ids).order_by()}
     return [pages[pk] for pk in ids if pk in pages]
 
 
