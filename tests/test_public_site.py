@@ -80,6 +80,21 @@ def test_quiz_answers_are_posted_never_put_in_an_address(client, quiz):
     assert "no-store" in client.post(quiz.url, {"q0": "1"})["Cache-Control"]
 
 
+def test_an_articles_chosen_related_articles_keep_the_editors_order(client, home):
+    section = SectionPageFactory(parent=home, slug="news")
+    first = ArticlePageFactory(parent=section, title="先看这篇", slug="first")
+    second = ArticlePageFactory(parent=section, title="再看这篇", slug="second")
+    withdrawn = ArticlePageFactory(parent=section, title="已撤下的文章", slug="withdrawn")
+    withdrawn.unpublish()
+    article = ArticlePageFactory(parent=section, title="正文", slug="article")
+    # Chosen against the tree's order (first was created, so sits, before second).
+    article.related = [{"type": "article", "value": page.pk} for page in (second, withdrawn, first)]
+    article.save_revision().publish()
+    related = client.get(article.url).content.decode().split('id="related-heading"')[1]
+    assert related.index("再看这篇") < related.index("先看这篇")
+    assert "已撤下的文章" not in related
+
+
 def test_home_page_shows_featured_latest_drug_index_and_quiz(client, home, quiz):
     section = SectionPageFactory(parent=home, slug="news")
     featured = ArticlePageFactory(parent=section, title="推荐文章", slug="featured")
