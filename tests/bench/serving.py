@@ -14,7 +14,7 @@
 - Redis down: every public page through an app server whose REDIS_URL answers nothing.
 
 Load comes from wrk (Debian's) on 127.0.0.1; the machine's cores are shared by everything,
-so the figures are ratios taken in the same run.
+so the figures are ratios, their two sides timed in turns over several rounds (``alternated``).
 """
 
 import contextlib
