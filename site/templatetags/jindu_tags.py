@@ -181,14 +181,13 @@ def alternate_links(context):
     if not isinstance(page, Page) or page.pk is None:
         return []
     suffix = subpage_suffix(page, request)
-    order = [code for code, _name in settings.LANGUAGES]
-    translations = sorted(
-        _live_translations(page, request).items(),
-        key=lambda item: order.index(item[0]) if item[0] in order else len(order),
-    )
+    translations = _live_translations(page, request)
+    # In the languages' order, as the language switcher lists them (the content languages
+    # are LANGUAGES).
     return [
-        {"lang": bcp47(code), "url": translated.get_full_url(request) + suffix}
-        for code, translated in translations
+        {"lang": bcp47(code), "url": translations[code].get_full_url(request) + suffix}
+        for code, _name in settings.LANGUAGES
+        if code in translations
     ]
 
 
