@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -52,12 +53,15 @@ def _public_url(request):
 
 
 @require_GET
-@cache_control(max_age=900, public=True)
 def public_feed(request):
+    # Kept by the page cache and the proxy for LIVE_PAGE_SECONDS (jindu.serving.headers):
+    # saving an event purges nothing.
     calendar = build_calendar(
         "禁毒宣传活动 Anti-drug events", public_events(), _public_url(request)
     )
-    return ics_response(calendar, "events.ics")
+    response = ics_response(calendar, "events.ics")
+    patch_cache_control(response, max_age=settings.LIVE_PAGE_SECONDS)
+    return response
 
 
 @require_GET

@@ -127,33 +127,15 @@ def campaign_events(campaign):
     return Event.objects.filter(campaign_id__in=campaign.with_descendants())
 
 
-FIGURES_TIMEOUT = 3600
-
-
-def _figures_key(campaign_id):
-    return f"campaign-figures:{campaign_id}"
-
-
-def forget_figures(campaign_ids):
-    """Drop the cached figures of these campaigns: now, and again when the transaction
-    commits, since a page may be rendered from the old rows in between."""
-    from django.core.cache import cache
-    from django.db import transaction
-
-    keys = [_figures_key(pk) for pk in campaign_ids if pk]
-    if keys:
-        cache.delete_many(keys)
-        transaction.on_commit(lambda: cache.delete_many(keys))
-
-
-def cached_campaign_figures(campaign):
-    """A campaign's figures for public pages, cached until an event, attendance or stock
-    record of the campaign (or of a campaign within it) changes (campaigns.changes)."""
+def kept_campaign_figures(campaign):
+    """A campaign's figures (seven sums) for the campaigns index, which shows one set per
+    campaign, shared by every process for LIVE_PAGE_SECONDS; nothing forgets them on a
+    change, so the index may trail a new record by up to twice its lifetime. A campaign's
+    own page sums afresh."""
     from django.core.cache import cache
 
-    key = _figures_key(campaign.pk)
-    result = cache.get(key)
-    if result is None:
-        result = figures(campaign_events(campaign))
-        cache.set(key, result, FIGURES_TIMEOUT)
-    return result
+    return cache.get_or_set(
+        f"campaign-figures:{campaign.pk}",
+        lambda: figures(campaign_events(campaign)),
+        settings.LIVE_PAGE_SECONDS,
+    )

@@ -525,20 +525,6 @@ def add_awaiting_record_panel(request, panels):
         panels.append(AwaitingRecordPanel(request))
 
 
-@hooks.register("jindu_public_changes")
-def public_changes_of_outreach():
-    from campaigns.changes import RULES
-
-    return RULES
-
-
-@hooks.register("jindu_public_paths")
-def public_feed_path():
-    from campaigns.changes import PUBLIC_FEED
-
-    return [PUBLIC_FEED]
-
-
 @hooks.register("jindu_home_sections")
 def home_events(request, page):
     from campaigns.home import upcoming_section

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from jindu.choices import SchoolLevel
 from jindu.models.mixins import IntroPage
 from jindu.search import segmented
+from jindu.serving.headers import LiveFiguresMixin
 from jindu.text import PlainTextFieldsMixin
 
 RENEWAL_WINDOW_DAYS = 30
@@ -561,7 +562,7 @@ class CounsellorAgreement(models.Model):
         return chain
 
 
-class StationDirectoryPage(IntroPage):
+class StationDirectoryPage(LiveFiguresMixin, IntroPage):
     """The public list of work stations by district, with address and public phone, and
     the 24-hour hotline. It shows stations and nothing about the people who work there."""
 

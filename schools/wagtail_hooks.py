@@ -299,19 +299,6 @@ class CoverageMenuItem(MenuItem):
         return request.user.has_perm("schools.view_school")
 
 
-@hooks.register("jindu_public_changes")
-def public_changes_of_stations():
-    """Stations and districts show on the station directory, nothing else of this app is
-    public."""
-    from jindu.caching import pages_paths
-    from schools.models import StationDirectoryPage
-
-    def directory(instance, deleted):
-        return pages_paths(StationDirectoryPage.objects.live())
-
-    return {Station: directory, District: directory}
-
-
 class AgreementsEndingPanel(Component):
     name = "agreements_ending"
     order = 110

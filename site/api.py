@@ -20,7 +20,7 @@ class RankedSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
         if "search" not in request.GET:
             return queryset
-        if getattr(queryset, "_filtered_by_tag", False):
+        if "tags" in request.GET:
             raise BadRequestError("filtering by tag with a search query is not supported")
         if "order" in request.GET:
             raise BadRequestError("ordering with a search query is not supported")

@@ -10,12 +10,10 @@ class JinduConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from django.core import checks
 
         from jindu import search_query, site_address, translation_review  # noqa: F401 - site_address registers a check
-        from jindu.caching import check_caches, connect_signals
+        from jindu.serving import invalidation
 
-        connect_signals()
+        invalidation.connect_signals()
         translation_review.connect_signals()
         search_query.connect_signals()
-        checks.register(check_caches, checks.Tags.caches)

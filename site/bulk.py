@@ -2,21 +2,27 @@
 the record for search, record its references in Wagtail's reference index and retire the
 public pages that show it — and a page is saved several times on its way (created,
 revised, translated, published). Inside ``saved_in_bulk()`` each record saved is indexed and
-its references recorded once, at the end, and the whole site's kept pages are retired once.
+its references recorded once, at the end, and the kept pages are retired.
 
-Signal receivers are process-wide: this is for commands, not for requests, which other
-threads may be serving at the same moment."""
+Settings and signal receivers are process-wide: this is for commands, not for requests,
+which other threads may be serving at the same moment."""
 
 import contextlib
 
+from django.conf import settings
 from django.db.models.signals import post_save
+from django.test.utils import override_settings
 
 from wagtail.models import ReferenceIndex
-from wagtail.search import index
-from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from jindu.caching import retirement_held
+from jindu.serving.invalidation import retire_everything
+
+
+def without_auto_update(backends):
+    """The search backends as configured, none updated on each save (Wagtail's documented
+    ``AUTO_UPDATE`` option)."""
+    return {name: {**options, "AUTO_UPDATE": False} for name, options in backends.items()}
 
 
 @contextlib.contextmanager
@@ -27,32 +33,31 @@ def saved_in_bulk():
         if not raw:
             saved[(sender, instance.pk)] = None
 
-    # modelsearch indexes on each save through one receiver per indexed model; a model
-    # whose receiver is not found (a later release wiring it otherwise) is indexed on
-    # each save as before, and tests/test_bulk.py says so.
-    paused = [
-        model
-        for model in index.get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
-    ]
     post_save.connect(note, weak=False, dispatch_uid="jindu-saved-in-bulk")
     try:
-        with disable_reference_index_auto_update(), retirement_held():
+        with (
+            disable_reference_index_auto_update(),
+            override_settings(
+                WAGTAILSEARCH_BACKENDS=without_auto_update(settings.WAGTAILSEARCH_BACKENDS)
+            ),
+        ):
             yield
             post_save.disconnect(dispatch_uid="jindu-saved-in-bulk")
-            _index(saved, set(paused))
+        _index(saved)
+        retire_everything()
     finally:
         post_save.disconnect(dispatch_uid="jindu-saved-in-bulk")
-        for model in paused:
-            post_save.connect(post_save_signal_handler, sender=model)
 
 
-def _index(saved, search_indexed):
+def _index(saved):
+    from wagtail.search import index
+
     by_model = {}
     for model, pk in saved:
         by_model.setdefault(model, []).append(pk)
+    indexed = set(index.get_indexed_models())
     for model, pks in by_model.items():
-        in_search = model in search_indexed
+        in_search = model in indexed
         references = ReferenceIndex.is_indexed(model)
         if not (in_search or references):
             continue

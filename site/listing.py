@@ -30,7 +30,7 @@ def querystring_without_page(request):
 
 def lazy_context(build, *names):
     """Context values read from the database only when the template uses one of them: a
-    page's listings, which a kept page part ({% wagtailcache %}, see jindu.caching) may already
-    hold. ``build()`` returns a dict with ``names`` among its keys and runs at most once."""
+    page's listings, which a template may not show (a block left out by a child template).
+    ``build()`` returns a dict with ``names`` among its keys and runs at most once."""
     built = functools.cache(build)
     return {name: SimpleLazyObject(lambda name=name: built()[name]) for name in names}

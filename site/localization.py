@@ -5,7 +5,7 @@ stays in step with the Chinese source (synchronised fields, later source updates
 import threading
 
 from django.conf import settings
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 from wagtail.models import DraftStateMixin, Locale, Page
@@ -19,35 +19,37 @@ from wagtail_localize.models import (
 _request = threading.local()
 
 
-def _new_request(**kwargs):
+def _request_started(**kwargs):
     _request.memo = {}
 
 
-request_started.connect(_new_request, dispatch_uid="jindu-localization-memo")
+def _request_finished(**kwargs):
+    _request.memo = None
+
+
+request_started.connect(_request_started, dispatch_uid="jindu-request-memo-start")
+request_finished.connect(_request_finished, dispatch_uid="jindu-request-memo-end")
 
 
 def request_memo():
-    """A dict for the current request only (emptied when a request starts), for what one
-    request looks up many times."""
+    """A dict for the current request only, for what one request looks up many times.
+    Outside a request (commands, the task worker) an empty one each call: nothing read
+    there is kept, since the rows may change between two calls."""
     memo = getattr(_request, "memo", None)
-    if memo is None:
-        memo = _request.memo = {}
-    return memo
+    return {} if memo is None else memo
 
 
 def _locales():
-    """Locales by code and by id, kept while the site is unchanged (a page shows dozens of
-    links, and Wagtail's Locale.get_active() and page.locale each cost a query)."""
-    from jindu.memos import memo_for_site
-
-    def build():
+    """Locales by code and by id, read once per request (a page shows dozens of links, and
+    Wagtail's Locale.get_active() and page.locale each cost a query)."""
+    memo = request_memo()
+    if "locales" not in memo:
         locales = list(Locale.objects.all())
-        return (
+        memo["locales"] = (
             {locale.language_code: locale for locale in locales},
             {locale.pk: locale for locale in locales},
         )
-
-    return memo_for_site("locales", build)
+    return memo["locales"]
 
 
 def default_locale():

@@ -33,8 +33,6 @@ from wagtail.search.backends import get_search_backends
 
 import openpyxl
 
-from jindu import caching
-
 logger = logging.getLogger(__name__)
 
 HEADING_NOISE = re.compile(r"[\s*＊:：()（）\[\]【】_\-/.。]+")
@@ -111,11 +109,11 @@ class Importer:
         """Whatever saving the record would do to it (bulk writes do not call save)."""
 
     def written(self, created, updated):
-        """After the rows are written (bulk writes send no signals): the search index and
-        the public pages that show such records."""
+        """After the rows are written (bulk writes send no signals): the search index.
+        Public pages that show such records (events) are kept only briefly
+        (jindu.serving.headers.LiveFiguresMixin), so nothing is purged."""
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(self.model, [*created, *updated])
-        caching.records_changed([*created, *updated])
 
     @property
     def unchecked_fields(self):

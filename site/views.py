@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -62,7 +62,10 @@ def popular_searches(limit=8):
 
 
 @require_GET
+@never_cache
 def search(request):
+    """Never kept, by the page cache or the proxy: every search is counted for the popular
+    searches (jindu.search_terms), and most are asked once."""
     query_string = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     results, promotions, understanding = None, [], None
     if query_string:

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -52,96 +51,17 @@ def project_admin_css():
 
 
 @hooks.register("is_request_cacheable")
-def never_cache_admin_previews_or_token_feeds(request, is_cacheable):
-    """Signed-in users, the admin, previews and the token calendar feeds (whose URL is the
-    secret) are never served from or kept in the page cache. Wagtail marks a preview only after
-    the middleware has run, but its simulated request is flagged ``is_dummy`` from the start."""
-    if getattr(request, "is_dummy", False):
-        return False
-    # The cache is consulted before sessions are loaded: anyone with a session (every
-    # signed-in user) is treated as staff and gets a fresh page.
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return False
-    if request.path.startswith((settings.ADMIN_PATH_PREFIX, "/calendars/")):
-        return False
-    # No content generation (the shared cache is unreachable): nothing can be kept safely.
-    if getattr(request, "content_generation", None) is None:
+def keep_only_anonymous_public_pages(request, is_cacheable):
+    """The page cache answers and keeps anonymous public GETs only: never the admin, a
+    preview, anyone with a session (every signed-in member of staff, since the cache is
+    asked before sessions are loaded) or the token calendar feeds, whose URL is the
+    secret. Wagtail marks a preview only after the middleware has run, but its simulated
+    request is flagged ``is_dummy`` from the start."""
+    from jindu.serving.headers import is_anonymous_public_request
+
+    if not is_anonymous_public_request(request) or request.path.startswith("/calendars/"):
         return False
     return is_cacheable
-
-
-@hooks.register("jindu_public_changes")
-def public_changes_of_the_site():
-    """Where changes to the project's own records and Wagtail's show (pages themselves are
-    handled in jindu.caching): see its docstring."""
-    from taggit.models import Tag
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents import get_document_model
-    from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site
-
-    from jindu.caching import EVERYTHING, pages_paths, paths_of_pages_referring_to
-    from jindu.models import (
-        AudiencePage,
-        JinduImage,
-        ResourceLibraryPage,
-        SectionPage,
-        SiteSettings,
-    )
-
-    def everywhere(instance, deleted):
-        return EVERYTHING
-
-    def settings_changed(instance, deleted):
-        return EVERYTHING
-
-    settings_changed.skip_created = True
-
-    def redirect(instance, deleted):
-        old = instance.old_path or "/"
-        return {old, old.rstrip("/") + "/"}
-
-    def document(instance, deleted):
-        return (
-            {"/api/v2/documents/", f"/api/v2/documents/{instance.pk}/"}
-            | pages_paths(ResourceLibraryPage.objects.live())
-            | paths_of_pages_referring_to(instance)
-        )
-
-    def image(instance, deleted):
-        return {"/api/v2/images/", f"/api/v2/images/{instance.pk}/"} | (
-            paths_of_pages_referring_to(instance)
-        )
-
-    def resource(instance, deleted):
-        return (
-            pages_paths(ResourceLibraryPage.objects.live())
-            | pages_paths(AudiencePage.objects.live())
-            | paths_of_pages_referring_to(instance)
-        )
-
-    def tag(instance, deleted):
-        return pages_paths(SectionPage.objects.live())
-
-    return {
-        SiteSettings: settings_changed,
-        Site: everywhere,
-        Locale: everywhere,
-        PageViewRestriction: everywhere,
-        CollectionViewRestriction: everywhere,
-        Redirect: redirect,
-        get_document_model(): document,
-        JinduImage: image,
-        Resource: resource,
-        Tag: tag,
-    }
-
-
-@hooks.register("jindu_pages_listing")
-def portals_listing_a_page(page):
-    """Audience portals list the articles of their audience wherever they sit."""
-    from jindu.models import AudiencePage
-
-    return AudiencePage.paths_listing(page.specific)
 
 
 @hooks.register("register_admin_urls")

@@ -15,13 +15,13 @@ from tests.factories import HomePageFactory
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Content generations, kept page parts and cached figures outlive a test's rows, which
-    vanish with its rollback without any signal: each test starts with empty caches."""
+    """Kept pages, rate-limit counts and renditions outlive a test's rows, which vanish with
+    its rollback without any signal: each test starts with empty caches."""
     from django.core.cache import caches
 
     from jindu.search_query import forget_synonyms
 
-    for alias in ("default", "pages", "fragments", "renditions"):
+    for alias in ("default", "pages", "renditions"):
         caches[alias].clear()
     forget_synonyms()  # each worker keeps the synonyms and vocabulary too
 

@@ -1,7 +1,8 @@
 """The production shape: Varnish (Debian's) in front of two app servers that share the
-database and Redis. An editor publishes through one app server; the next anonymous reader
-through the proxy, whichever server answers, sees the change at once; the other server sees
-it too. Readers get pages from the proxy, staff never do."""
+database and Redis. An editor publishes through one app server, or a setting changes; the
+next anonymous reader through the proxy, whichever server answers, sees the change at once;
+the other server sees it too. Attendance recorded shows on the campaign page within the
+lifetime the page declares. Readers get pages from the proxy, staff never do."""
 
 import json
 import re
@@ -18,13 +19,15 @@ from urllib.request import Request, urlopen
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_site import ROOT, sign_in
+from tests.browser_site import ROOT, manage_shell, sign_in
 from tests.localserver import free_port, start_gunicorn
 
 pytestmark = pytest.mark.browser
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 REDIS = ("127.0.0.1", 6379)
+# How long the campaign page is kept here: short, so the test waits little.
+LIVE_SECONDS = 3
 
 
 def redis_answers():
@@ -55,6 +58,7 @@ class Cluster:
             "CACHE_DIR": str(self.workdir / "cache"),
             "FRONTEND_CACHE_PURGE_URL": self.proxy,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "LIVE_PAGE_SECONDS": str(LIVE_SECONDS),
         }
         self.ports = [free_port(), free_port()]
         self.servers, self.varnish = [], None
@@ -88,6 +92,12 @@ class Cluster:
                 pass
             time.sleep(0.5)
         raise RuntimeError("Varnish did not start")
+
+    def shell(self, code):
+        """Runs ``code`` as a command on this cluster's database, Redis and proxy."""
+        result = manage_shell(self, code)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
     def healthy(self):
         result = subprocess.run(  # noqa: S603
@@ -158,3 +168,58 @@ def test_signed_in_staff_never_get_a_page_from_the_proxy(cluster):
     headers, _body = get(cluster.proxy + path, Cookie="sessionid=not-a-real-session")
     assert headers["X-Proxy-Cache"] == "miss"
     assert re.search(r"s-maxage", headers.get("Cache-Control", "")) is None
+
+
+HOTLINE = re.compile(r'class="call-number">([^<]+)<')
+
+
+def test_a_setting_changed_shows_on_every_page_through_the_proxy_at_once(cluster):
+    _page_id, path = an_article(cluster)
+    for url in (path, "/", "/en/"):
+        get(cluster.proxy + url)
+        assert get(cluster.proxy + url)[0]["X-Proxy-Cache"] == "hit"
+    number = f"021-5{int(time.time()) % 1000:03d}-0626"
+    cluster.shell(
+        "from wagtail.models import Site\n"
+        "from jindu.models import SiteSettings\n"
+        "s = SiteSettings.for_site(Site.objects.get(is_default_site=True))\n"
+        f"s.hotline_number = '{number}'\n"
+        "s.save()\n"
+    )
+    for url in (path, "/", "/en/"):
+        for _ in range(2):  # both app servers, or the proxy's fresh copy
+            assert HOTLINE.findall(get(cluster.proxy + url)[1]) == [number], url
+    assert HOTLINE.findall(get(f"http://127.0.0.1:{cluster.ports[1]}/")[1]) == [number]
+
+
+FIGURE = re.compile(r"<li><strong>([\d,]+)</strong>")
+
+
+def test_attendance_shows_on_the_campaign_page_within_its_lifetime(cluster):
+    found = cluster.shell(
+        "from campaigns.models import CampaignPage\n"
+        "p = CampaignPage.objects.live().filter(locale__language_code='zh-hans')"
+        ".order_by('-year').first()\n"
+        "print(p.pk, p.url)\n"
+    )
+    page_id, path = found.split()
+    headers, before = get(cluster.proxy + path)
+    assert f"s-maxage={LIVE_SECONDS}," in headers["Cache-Control"]
+    reached = int(FIGURE.findall(before)[1].replace(",", ""))
+    cluster.shell(
+        "from campaigns.models import Attendance, CampaignPage, EventStatus\n"
+        f"page = CampaignPage.objects.get(pk={page_id})\n"
+        "event = page.campaign.events.filter(status=EventStatus.COMPLETED)"
+        ".exclude(attendance__group='others').first()\n"
+        "Attendance.objects.create(event=event, group='others', count=37)\n"
+    )
+    # Past its lifetime the proxy may serve the kept copy once more while it fetches a
+    # fresh one (stale-while-revalidate); the reader after that sees the new figure.
+    time.sleep(LIVE_SECONDS + 1)
+    shown = []
+    for _ in range(3):
+        shown.append(int(FIGURE.findall(get(cluster.proxy + path)[1])[1].replace(",", "")))
+        if shown[-1] == reached + 37:
+            break
+        time.sleep(0.5)
+    assert shown[-1] == reached + 37, shown

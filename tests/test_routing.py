@@ -1,11 +1,7 @@
-"""Pages are found in one query from the home page (jindu.routing) with exactly the answers
-Wagtail's own walk gives, and what is kept between requests (page parts, the menu,
-settings, restrictions) follows every change."""
+"""Pages are found where Wagtail's own routing puts them, with their breadcrumbs in both
+languages, and what a page shows (the menu, settings, restrictions) follows every change."""
 
 import datetime
-
-from django.test import RequestFactory
-from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction
 
@@ -25,70 +21,6 @@ def section(home):
 @pytest.fixture
 def article(section):
     return ArticlePageFactory(parent=section, title="远离毒品危害", slug="stay-away")
-
-
-def route_key(result):
-    if result is None:
-        return None
-    page, args, kwargs = result
-    # Routable pages answer with their view, a method bound to that request's page object.
-    args = tuple(getattr(arg, "__func__", arg) for arg in args)
-    return (page.pk, type(page), args, kwargs)
-
-
-def _route(path, walk):
-    from django.http import Http404
-
-    from wagtail.models import Site
-
-    request = RequestFactory().get("/" + path)
-    root = Site.find_for_request(request).root_page.localized.specific
-    try:
-        return route_key(walk(root, request, [part for part in path.split("/") if part]))
-    except Http404:
-        return None
-
-
-def wagtail_route(path):
-    """Wagtail's own walk, level by level, from the home page."""
-    return _route(path, Page.route)
-
-
-def our_route(path):
-    return _route(path, lambda root, request, parts: root.route(request, parts))
-
-
-def test_every_path_routes_as_wagtail_routes_it(home, en_home, section, article):
-    draft_section = SectionPageFactory(parent=home, slug="drafts", live=False)
-    child_of_draft = ArticlePageFactory(parent=draft_section, slug="still-live")
-    ArticlePageFactory(parent=section, slug="unpublished", live=False)
-    events = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
-    event = EventFactory(station=StationFactory(), is_public=True, status="confirmed")
-    paths = [
-        "",
-        "news/",
-        "news/stay-away/",
-        "news/feed/",
-        "news/unpublished/",
-        "news/nowhere/",
-        "news/stay-away/extra/",
-        "nowhere/",
-        "nowhere/stay-away/",
-        "stay-away/",
-        "drafts/",
-        "drafts/still-live/",
-        "events/",
-        f"events/{event.pk}/",
-        "events/999999/",
-        "home/",
-    ]
-    assert child_of_draft.live and not draft_section.live
-    assert events.live
-    for path in paths:
-        assert our_route(path) == wagtail_route(path), path
-    with translation.override("en"):
-        for path in paths:
-            assert our_route(path) == wagtail_route(path), f"en: {path}"
 
 
 def test_pages_are_served_at_every_depth_in_both_languages(client, home, en_home, article):
@@ -157,55 +89,29 @@ def test_a_new_menu_section_and_new_settings_show_on_the_next_request(client, ho
 
 
 def test_a_change_made_without_signals_shows_within_the_cache_lifetime(client, settings, section):
-    """Bulk updates send no signals; kept page parts expire within PAGE_CACHE_SECONDS anyway."""
+    """Bulk updates send no signals; kept pages expire within PAGE_CACHE_SECONDS anyway."""
+    settings.WAGTAIL_CACHE = True
     start = datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False) as clock:
-        assert "工作动态" in client.get("/").content.decode()
+        assert "工作动态" in client.get(section.url).content.decode()
         Page.objects.filter(pk=section.pk).update(title="新闻中心")
-        assert "工作动态" in client.get("/").content.decode()
+        assert "工作动态" in client.get(section.url).content.decode()
         clock.shift(datetime.timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1))
-        assert "新闻中心" in client.get("/").content.decode()
-
-
-def test_wagtail_uses_the_site_given_to_it(home, django_assert_num_queries):
-    """jindu.routing.use_site is the project's one use of private Wagtail attributes
-    (request._wagtail_site, request._wagtail_cached_site_root_paths): this fails if a
-    Wagtail release stops reading them."""
-    from wagtail.models import Site
-    from wagtail.models.sites import SiteRootPath
-
-    from jindu.routing import use_site
-
-    request = RequestFactory().get("/")
-    site = Site.objects.get(is_default_site=True)
-    kept = [
-        SiteRootPath(site.pk, root.url_path, "https://kept.example", root.locale.language_code)
-        for root in home.get_translations(inclusive=True).select_related("locale")
-    ]
-    use_site(request, site, kept)
-    with django_assert_num_queries(0):
-        assert Site.find_for_request(request) is site
-        # The addresses are made from the root paths given, not from the shared cache's.
-        assert home.get_full_url(request).startswith("https://kept.example/")
+        assert "新闻中心" in client.get(section.url).content.decode()
 
 
 def test_the_site_and_home_are_found_again_after_a_site_wide_change(client, home, section):
-    """What a worker keeps of the site moves on with the site's generation: a new home page
-    title (a change on every page) shows at once."""
+    """A new home page title (a change on every page) shows at once."""
     assert "工作动态" in client.get("/").content.decode()
     home.title = "远离毒品 珍爱生命"
     home.save_revision().publish()
     assert "远离毒品 珍爱生命" in client.get("/news/").content.decode()
 
 
-def test_breadcrumbs_are_the_pages_the_router_passed_on_its_way(client, settings, home, article):
-    """The breadcrumbs and an article's section are the pages the router read along the
-    URL, not read again; a page served further down by its parent's own route (an event
-    under the events page) still gets its full trail."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    settings.FRAGMENT_CACHE = False  # every request renders the breadcrumbs again
+def test_breadcrumbs_lead_home_in_each_language(client, home, article):
+    """The breadcrumbs and an article's section link in the reader's language; a page
+    served further down by its parent's own route (an event under the events page) still
+    gets its full trail."""
     article.tags.add("新型毒品")
     article.save()
     english = translate_for_test(home, article)
@@ -213,19 +119,11 @@ def test_breadcrumbs_are_the_pages_the_router_passed_on_its_way(client, settings
         (article.url, ['<a href="/">远离毒品，珍爱生命</a>', '<a href="/news/">工作动态</a>']),
         (english.url, ['<a href="/en/">Stay away from drugs</a>', '<a href="/en/news/">News</a>']),
     ):
-        with CaptureQueriesContext(connection) as context:
-            page = client.get(url).content.decode()
+        page = client.get(url).content.decode()
         crumbs = page.split('class="breadcrumbs"')[1].split("</nav>")[0]
         assert [link for link in trail if link in crumbs] == trail, crumbs
         # The tag links under the article go to the same section.
         assert f'href="{trail[1].split(chr(34))[1]}?tag=' in page
-        ancestor_reads = [
-            query["sql"]
-            for query in context.captured_queries
-            if '"wagtailcore_page"."path" IN (' in query["sql"]
-            or '"wagtailcore_page"."path" = ' in query["sql"]
-        ]
-        assert ancestor_reads == []
     index = home.add_child(instance=EventIndexPage(title="近期禁毒活动", slug="events"))
     event = EventFactory(station=StationFactory(), is_public=True, status="confirmed")
     page = client.get(f"{index.url}{event.pk}/").content.decode()

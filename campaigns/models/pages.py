@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from campaigns.feedback_results import public_summary
 from campaigns.ical import build_calendar, ics_response
-from campaigns.reports import cached_campaign_figures, campaign_events
+from campaigns.reports import campaign_events, figures, kept_campaign_figures
 from campaigns.requests import handle_talk_request
 from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context, paginate, querystring_without_page
@@ -33,6 +33,7 @@ from jindu.models.mixins import (
     page_search_fields,
     public,
 )
+from jindu.serving.headers import LiveFiguresMixin
 from schools.models import District, localized
 
 from .campaigns import Campaign
@@ -42,7 +43,7 @@ from .events import Event
 EVENTS_PER_PAGE = 30
 
 
-class EventIndexPage(RoutablePageMixin, IntroPage):
+class EventIndexPage(LiveFiguresMixin, RoutablePageMixin, IntroPage):
     """Upcoming public events by month, filterable by district and venue type, each with a
     detail view and an .ics download. Internal events never appear, nor does anything about
     the people involved (counsellors, school contacts, requesters)."""
@@ -151,7 +152,7 @@ def countdown(year, now=None):
     return "after", (today - day).days
 
 
-class CampaignPage(PublicPageMixin, Page):
+class CampaignPage(LiveFiguresMixin, PublicPageMixin, Page):
     """The June 26 campaign page: theme and slogan, a countdown, the campaign's live figures
     (the same numbers in every language), its upcoming public events and a toolkit."""
 
@@ -203,7 +204,7 @@ class CampaignPage(PublicPageMixin, Page):
         verbose_name_plural = _("June 26 campaign pages")
 
     def figures(self):
-        return cached_campaign_figures(self.campaign)
+        return figures(campaign_events(self.campaign))
 
     def feedback(self):
         """What the knowledge checks of the campaign's talks show, once enough people
@@ -255,7 +256,7 @@ class CampaignPage(PublicPageMixin, Page):
         return context
 
 
-class CampaignIndexPage(IntroPage):
+class CampaignIndexPage(LiveFiguresMixin, IntroPage):
     """Past and present June 26 campaigns, newest first, each with its final figures."""
 
     parent_page_types = ["jindu.HomePage"]
@@ -275,7 +276,8 @@ class CampaignIndexPage(IntroPage):
             .order_by("-year")
         )
         for page in pages:
-            page.final_figures = page.figures()
+            # One set of sums per campaign: kept a while (campaigns.reports).
+            page.final_figures = kept_campaign_figures(page.campaign)
         context["campaign_pages"] = pages
         return context
 

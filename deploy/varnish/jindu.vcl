@@ -2,8 +2,11 @@ vcl 4.1;
 # Varnish in front of the Jindu app servers (Debian's varnish 7.x).
 #
 # It keeps what the app says a shared cache may keep (Cache-Control: s-maxage on anonymous
-# public pages, jindu.caching.SharedCacheControlMiddleware) and forgets it when the app
-# purges it (Wagtail's frontend cache, HTTPBackend: FRONTEND_CACHE_PURGE_URL points here).
+# public pages, jindu.serving.headers) and forgets it when the app purges it (Wagtail's
+# frontend cache, HTTPBackend: FRONTEND_CACHE_PURGE_URL points here). A purge of a site's
+# root "/" forgets every page: the app sends it for any change that can show on other pages
+# (jindu.serving.invalidation). Bans ignore the host: the sites' host names (Wagtail's Site
+# records) need not be the names readers and the purging app use.
 # Signed-in staff, the admin, forms and private calendars always go to an app server.
 #
 # The line @backends@ below is replaced by the backends (`make serve-cluster` and the cluster test
@@ -26,6 +29,10 @@ sub vcl_recv {
     if (req.method == "PURGE") {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
+        }
+        if (regsub(req.url, "\?.*$", "") == "/") {
+            ban("obj.http.x-url-path ~ ^/");
+            return (synth(200, "Purged everything"));
         }
         # Every query-string variant of the path: purging /news/ drops /news/?page=2 too.
         ban("obj.http.x-url-path == " + regsub(req.url, "\?.*$", ""));

@@ -16,7 +16,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from jindu.blocks import BodyBlock
 from jindu.listing import lazy_context, paginate, querystring_without_page
-from jindu.routing import ancestors_along_path
 
 from .mixins import (
     IntroPage,
@@ -252,12 +251,8 @@ class ArticlePage(PublicPageMixin, Page):
             .order_by("-published_date")[:RELATED_ARTICLES]
         )
 
-    def section_page(self, request):
-        along = ancestors_along_path(request, self)
-        return along[-1] if along else self.get_parent()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Only its URL is shown: the plain page the router read on its way here will do.
-        context["section"] = SimpleLazyObject(lambda: self.section_page(request))
+        # Only its URL is shown: the plain parent page will do.
+        context["section"] = SimpleLazyObject(self.get_parent)
         return context

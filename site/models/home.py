@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from jindu.blocks import AudienceEntryBlock, BodyBlock
 from jindu.listing import lazy_context
-from jindu.routing import RouteFromHomeMixin
+from jindu.serving.headers import LiveFiguresMixin
 
 from .mixins import (
     PublicPageMixin,
@@ -24,7 +24,7 @@ from .mixins import (
 LATEST_ARTICLES = 6
 
 
-class HomePage(RouteFromHomeMixin, PublicPageMixin, Page):
+class HomePage(LiveFiguresMixin, PublicPageMixin, Page):
     """The front door, one per language. Editors choose the entry points and featured
     articles; the latest articles, the drug index and the help line fill themselves in.
     Other apps add their own sections (the current campaign, upcoming events) through the

@@ -32,13 +32,14 @@ class JinduImage(AbstractImage):
 
     def save(self, *args, **kwargs):
         # A new file (the admin, multiple upload, an import, the demo): keep its pixels only.
-        if (
-            self.file
-            and not getattr(self.file, "_committed", True)
-            and not getattr(self, "_metadata_stripped", False)
-        ):
+        if self.file and self.has_new_file() and not getattr(self, "_metadata_stripped", False):
             self.strip_metadata()
         return super().save(*args, **kwargs)
+
+    def has_new_file(self):
+        """Whether the file is on its way in (an upload, a file replaced): not yet in storage
+        under its name. One already stored is cleaned by ``strip_image_metadata``."""
+        return not self.file.storage.exists(self.file.name)
 
     def strip_metadata(self):
         """Replace the file with its pixels, orientation applied, no EXIF (GPS), XMP or

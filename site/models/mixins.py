@@ -22,11 +22,13 @@ CJK_CHARS_PER_MINUTE = 400
 
 def any_view_restriction():
     """Whether any page has a view restriction: most sites restrict none, and then none can
-    apply. Kept while the site's generation is unchanged, which a restriction saved or
-    deleted moves on (jindu.wagtail_hooks)."""
-    from jindu.memos import memo_for_site
+    apply. Asked once per request."""
+    from jindu.localization import request_memo
 
-    return memo_for_site("any-view-restriction", PageViewRestriction.objects.exists)
+    memo = request_memo()
+    if "any-view-restriction" not in memo:
+        memo["any-view-restriction"] = PageViewRestriction.objects.exists()
+    return memo["any-view-restriction"]
 
 
 def public(pages):

@@ -118,16 +118,3 @@ class AudiencePage(IntroPage):
             )
         )
         return context
-
-    @classmethod
-    def paths_listing(cls, page):
-        """The portals that list ``page`` (an article or a quiz of their audience), for the
-        caches."""
-        from jindu.caching import pages_paths
-
-        if not isinstance(page, ArticlePage | QuizPage):
-            return set()
-        codes = list(page.audiences.values_list("code", flat=True))
-        if not codes:
-            return set()
-        return pages_paths(cls.objects.live().filter(audiences__code__in=codes).distinct())

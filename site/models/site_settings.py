@@ -1,5 +1,3 @@
-import copy
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,18 +61,6 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("footer_links"),
         FieldPanel("demo_notice"),
     ]
-
-    @classmethod
-    def for_site(cls, site):
-        """Wagtail's, kept by each worker while the site's content generation holds (every
-        settings change moves it on, see jindu.wagtail_hooks); a copy for each request,
-        since Wagtail sets the request on it."""
-        from jindu.memos import memo_for_site
-
-        kept = memo_for_site(
-            ("site-settings", site.pk), lambda: super(SiteSettings, cls).for_site(site)
-        )
-        return copy.copy(kept)
 
     class Meta:
         verbose_name = _("site settings")

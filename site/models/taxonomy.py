@@ -31,7 +31,10 @@ class Audience(models.Model):
 
 def every_audience():
     """Every audience in order, for the filters of listings: a fixed list (a migration
-    makes it), so each worker keeps it while the site's generation holds."""
-    from jindu.memos import memo_for_site
+    makes it), read once per request."""
+    from jindu.localization import request_memo
 
-    return memo_for_site("audiences", lambda: list(Audience.objects.all()))
+    memo = request_memo()
+    if "audiences" not in memo:
+        memo["audiences"] = list(Audience.objects.all())
+    return memo["audiences"]

@@ -73,20 +73,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # What shared caches in front (Varnish, a CDN) and browsers are told (s-maxage).
-    "jindu.caching.SharedCacheControlMiddleware",
-    # The anonymous page cache (jindu/caching.py) stores responses here, with every header
-    # added below...
-    "jindu.caching.PageCacheMiddleware",
+    "jindu.serving.headers.SharedCacheHeadersMiddleware",
+    # The anonymous page cache (wagtail-cache) keeps responses with every header added
+    # below...
+    "wagtailcache.cache.UpdateCacheMiddleware",
     # Public pages take their language from the URL alone, never from Accept-Language.
-    "jindu.caching.LanguageFromURLMiddleware",
+    "jindu.serving.headers.LanguageFromURLMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Which content generation the requested URL is at: part of the page cache's key.
-    "jindu.caching.ContentGenerationMiddleware",
-    # ...and serves them from here, once the language is known: a hit skips everything
-    # below. Visitors with a session (staff) never get a cached page (jindu.wagtail_hooks).
+    # ...and answers from here, once the language is known: a hit skips everything below.
+    # Visitors with a session (staff) never get a kept page (jindu.wagtail_hooks).
     "wagtailcache.cache.FetchFromCacheMiddleware",
-    # The request's site, as the worker found it before (jindu.routing).
-    "jindu.routing.CurrentSiteMiddleware",
     "jindu.security.SiteCSPMiddleware",
     # No control character (NUL above all) reaches a view, a form or the database.
     "jindu.middleware.StripControlCharactersMiddleware",
@@ -190,7 +186,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "jindu.fragments.fragment_context",
             ],
         },
     },
@@ -267,70 +262,39 @@ STORAGES = {
     },
 }
 
-# Every cache that must agree between processes is shared: with no Redis (REDIS_URL, see
-# production.py) it lives in files under CACHE_DIR, which every worker, the task worker and
-# commands on this machine read and write. All of them fail soft (jindu.cache_backends): a
-# cache that stops answering makes pages slower, never unavailable.
+# Caches that must agree between processes are shared: with no Redis (REDIS_URL, see
+# production.py) they live in files under CACHE_DIR, which every worker, the task worker
+# and commands on this machine read and write.
 CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))
-FRAGMENT_CACHE_SETTINGS = {
-    "BACKEND": "jindu.cache_backends.FailSoftLocMemCache",
-    "LOCATION": "jindu-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
+# How long a public page may be kept, by the page cache and by shared caches in front
+# (s-maxage), unless a change empties them sooner (jindu.serving.invalidation)...
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# ...and pages that show back-office records, which purge nothing (events, campaign
+# figures, the station directory): jindu.serving.headers.LiveFiguresMixin.
+LIVE_PAGE_SECONDS = int(os.environ.get("LIVE_PAGE_SECONDS", "60"))
 CACHES = {
-    # Rate limits, campaign figures, Wagtail's site paths, and the content generations that
-    # decide which cached pages and fragments are current (jindu.caching).
+    # Rate limits and Wagtail's site root paths.
     "default": {
-        "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(CACHE_DIR / "default"),
     },
-    # Whole anonymous pages (wagtail-cache, see jindu/caching.py), with each worker's copy
-    # of what it read (jindu.cache_backends.TieredPageCache).
+    # Whole anonymous pages (wagtail-cache), emptied as a whole by a change.
     "pages": {
-        "BACKEND": "jindu.cache_backends.TieredPageCache",
-        "OPTIONS": {
-            "SHARED": {
-                "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
-                "LOCATION": str(CACHE_DIR / "pages"),
-                "OPTIONS": {"MAX_ENTRIES": 5000},
-            },
-        },
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(CACHE_DIR / "pages"),
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     },
-    # Wagtail's image renditions (which file serves an image at a size), with each worker's
-    # copy: a page with ten pictures asked the shared cache twenty times
-    # (jindu.cache_backends.TieredRenditionCache).
+    # Wagtail's image renditions (which file serves an image at a size).
     "renditions": {
-        "BACKEND": "jindu.cache_backends.TieredRenditionCache",
-        "OPTIONS": {
-            "SHARED": {
-                "BACKEND": "jindu.cache_backends.FailSoftFileBasedCache",
-                "LOCATION": str(CACHE_DIR / "renditions"),
-                "OPTIONS": {"MAX_ENTRIES": 20000},
-            },
-            "WORKER_ENTRIES": 2000,
-        },
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(CACHE_DIR / "renditions"),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
-    # Rendered parts of pages ({% wagtailcache ... using="fragments" %}): in each worker's
-    # own memory. Their keys hold the content generations read from the shared "default"
-    # cache, so a worker never shows a part that another worker's change made stale.
-    "fragments": FRAGMENT_CACHE_SETTINGS,
-    # What fragments use when FRAGMENT_CACHE is off, or for an answer to a POST.
-    "no-fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Page-Cache"
-# wagtail-cache's keyring (one dict of every cached URL, rewritten on every miss by every
-# worker) is not used: a change retires the pages that show it by moving their content
-# generation on (jindu.caching), which needs no list of keys.
-WAGTAIL_CACHE_KEYRING = False
-# How long a page may be kept by the page cache and by shared caches in front (s-maxage)
-# at most; changes retire it sooner, and no entry outlives the local day.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Pages missing from the page cache still reuse the parts their worker rendered (head,
-# header, footer, page content) while the content they show is unchanged; FRAGMENT_CACHE=0
-# turns that off.
-FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 
 # Background work (Wagtail's reference index, image focal points, file deletion and CDN
 # purges; our talk-request notices) runs at once in development. Production keeps it in the

@@ -21,10 +21,9 @@ else:
     SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = ["*"]
-# Template and code changes show at once while developing; PAGE_CACHE=1 and
-# FRAGMENT_CACHE=1 turn the caches on.
+# Template and code changes show at once while developing; PAGE_CACHE=1 turns the page
+# cache on.
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", False)
-FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", False)
 
 try:
     from .local import *  # noqa: F403

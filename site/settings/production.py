@@ -53,43 +53,38 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# A cache shared by every app server (Redis) when REDIS_URL is set: rate limits, figures
-# and the content generations then hold across servers. The page cache gets a Redis
-# database of its own (PAGE_CACHE_REDIS_URL, or REDIS_URL's database plus one), so its many
-# entries never push the generations out. Both fail soft (jindu.cache_backends). Without
-# Redis every cache that must agree lives in files shared by the processes of this machine
-# (settings/base.py), which is right for one server.
+# Caches shared by every app server (Redis) when REDIS_URL is set: rate limits and
+# renditions in REDIS_URL's database, pages in one of their own (PAGE_CACHE_REDIS_URL, or
+# REDIS_URL's database plus one), since emptying the page cache empties its database.
+# A Redis that stops answering makes pages slower, never unavailable: django-redis answers
+# as an empty cache would (IGNORE_EXCEPTIONS) and logs it. Without Redis every cache lives
+# in files shared by the processes of this machine (settings/base.py).
 if os.environ.get("REDIS_URL"):
+    REDIS_OPTIONS = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": 0.5,
+        "SOCKET_TIMEOUT": 0.5,
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CACHES = {
-        **CACHES,
         "default": {
-            "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "jindu",
+            "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
-            "BACKEND": "jindu.cache_backends.TieredPageCache",
-            "OPTIONS": {
-                "SHARED": {
-                    "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
-                    "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
-                    or next_redis_database(os.environ["REDIS_URL"]),
-                    "KEY_PREFIX": "jindu-pages",
-                },
-            },
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
+            or next_redis_database(os.environ["REDIS_URL"]),
+            "TIMEOUT": CACHES["pages"]["TIMEOUT"],
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "jindu.cache_backends.TieredRenditionCache",
-            "OPTIONS": {
-                # Beside the pages, away from the generations.
-                "SHARED": {
-                    "BACKEND": "jindu.cache_backends.FailSoftRedisCache",
-                    "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL")
-                    or next_redis_database(os.environ["REDIS_URL"]),
-                    "KEY_PREFIX": "jindu-renditions",
-                },
-                "WORKER_ENTRIES": 2000,
-            },
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "jindu-renditions",
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 

@@ -12,22 +12,15 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
-    **CACHES,  # noqa: F405
-    "default": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "default"},
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "pages": {
-        "BACKEND": "jindu.cache_backends.TieredPageCache",
-        "OPTIONS": {
-            "SHARED": {"BACKEND": "jindu.cache_backends.FailSoftLocMemCache", "LOCATION": "pages"}
-        },
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 600,
     },
     "renditions": {
-        "BACKEND": "jindu.cache_backends.TieredRenditionCache",
-        "OPTIONS": {
-            "SHARED": {
-                "BACKEND": "jindu.cache_backends.FailSoftLocMemCache",
-                "LOCATION": "renditions",
-            }
-        },
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
     },
 }
 # Tests build content straight in the database, which no real change does, so the page
@@ -50,8 +43,8 @@ FEEDBACK_ANSWERS_PER_ADDRESS = 1
 FEEDBACK_MIN_GROUP = 20
 # What the tests expect, whatever the environment running them says (PAGE_CACHE=1 or a
 # rate limit in the shell must not change a test's outcome).
-FRAGMENT_CACHE = True
 PAGE_CACHE_SECONDS = 600
+LIVE_PAGE_SECONDS = 60
 TALK_REQUEST_RATE = "5/h"
 TALK_REQUEST_RETENTION_DAYS = 365
 RATELIMIT_IP_META_KEY = "REMOTE_ADDR"

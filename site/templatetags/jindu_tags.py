@@ -5,11 +5,10 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from jindu import site_wide
+from jindu import navigation
 from jindu.localization import active_locale, locale_for, locale_of, localized
 from jindu.models import SiteSettings
 from jindu.models.mixins import first_live
-from jindu.routing import ancestors_along_path
 
 register = template.Library()
 
@@ -83,7 +82,7 @@ def primary_navigation(context):
     in_page = isinstance(current, Page) and current.pk is not None
     items = [
         {"title": title, "url": url, "active": in_page and current.path.startswith(path)}
-        for title, url, path in site_wide.menu_items(request, root)
+        for title, url, path in navigation.menu_items(request, root)
     ]
     return {"items": items}
 
@@ -94,9 +93,7 @@ def breadcrumbs(context):
     request = context.get("request")
     if not isinstance(page, Page) or page.pk is None or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = ancestors_along_path(request, page)
-    if ancestors is None:
-        ancestors = page.get_ancestors().filter(depth__gt=1)
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
@@ -144,7 +141,7 @@ def station_directory_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    return site_wide.station_directory_url(request, SiteSettings.for_request(request))
+    return navigation.station_directory_url(request, SiteSettings.for_request(request))
 
 
 @register.simple_tag(takes_context=True)
@@ -153,7 +150,7 @@ def footer_links(context):
     request = context.get("request")
     if request is None:
         return []
-    return site_wide.footer_links(request, SiteSettings.for_request(request))
+    return navigation.footer_links(request, SiteSettings.for_request(request))
 
 
 @register.simple_tag(takes_context=True)

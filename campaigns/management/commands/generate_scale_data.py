@@ -90,7 +90,7 @@ class Command(BaseCommand):
         )
 
     def progress(self, total, label):
-        return tqdm(total=total, desc=label, unit="rows", disable=self.quiet, file=self.stderr._out)
+        return tqdm(total=total, desc=label, unit="rows", disable=self.quiet, file=self.stderr)
 
     def generate_schools(self, target):
         existing = School.objects.filter(name__startswith=MARK).count()
