@@ -4,7 +4,9 @@ monthly report. Registered by wagtail_hooks."""
 
 from django.urls import path
 
-from campaigns import dashboards, evidence, monthly, recording, views, workload
+from campaigns import views
+from campaigns.field import evidence, recording
+from campaigns.reports import dashboards, monthly, workload
 
 urlpatterns = [
     path("campaigns/calendar/", views.calendar_view, name="campaigns_calendar"),

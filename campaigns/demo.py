@@ -28,12 +28,12 @@ from campaigns.models import (
     june_26,
 )
 from campaigns.roles import ensure_campaign_permissions
-from jindu.choices import AudienceGroup
 from jindu.demo import ensure_child, ensure_site_settings, ensure_translated, pairs
 from jindu.demo.help import PORTALS
 from jindu.demo.media import ensure_image
-from jindu.localization import default_locale
+from jindu.editorial.localization import default_locale
 from jindu.models import AudiencePage, HomePage
+from jindu.pages.choices import AudienceGroup
 from schools.models import Counsellor, School, Station
 
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)

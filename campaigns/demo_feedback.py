@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from campaigns.evidence import feedback_for
+from campaigns.field.evidence import feedback_for
 from campaigns.models import Event, EventFormat, EventStatus, FeedbackTally, Phase, VenueType
 from schools.models import Counsellor, School, Station
 

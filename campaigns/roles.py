@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
 
-from jindu import roles as editorial
+from jindu.editorial import roles as editorial
 from schools.roles import grant
 from schools.scoping import ADMINISTRATORS, OUTREACH_STAFF, STATION_MANAGERS
 
@@ -49,10 +49,10 @@ def ensure_campaign_permissions():
 
 
 def ensure_write_up_permissions():
-    """Outreach staff and managers write up their events as news (campaigns.writeup): they
+    """Outreach staff and managers write up their events as news (campaigns.field.writeup): they
     may add pages to the news sections, and so edit and submit the drafts they own (Wagtail's
     "add" permission), never publish them or touch anyone else's."""
-    from campaigns.writeup import news_sections
+    from campaigns.field.writeup import news_sections
 
     add_page = Permission.objects.get(content_type__app_label="wagtailcore", codename="add_page")
     for name in (OUTREACH_STAFF, STATION_MANAGERS):

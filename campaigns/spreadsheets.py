@@ -1,4 +1,4 @@
-"""A term's talk schedule from a spreadsheet: events, as jindu.spreadsheet_import reads
+"""A term's talk schedule from a spreadsheet: events, as jindu.spreadsheets.importer reads
 them. An event is matched by its title, start and work station, so importing the corrected
 schedule again updates it; every rule of the event form applies to every row."""
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Event, EventFormat, EventStatus, VenueType
-from jindu.spreadsheet_import import Column, Importer
+from jindu.spreadsheets.importer import Column, Importer
 from schools.models import School
 from schools.scoping import ALL_STATIONS, station_ids
 from schools.spreadsheets import (

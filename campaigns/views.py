@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from campaigns import reports
-from campaigns.calendars import month_grid
+from campaigns.field.writeup import create_write_up, news_section
 from campaigns.models import (
     CalendarToken,
     Campaign,
@@ -26,8 +25,9 @@ from campaigns.models import (
     StockBalance,
     VenueType,
 )
-from campaigns.writeup import create_write_up, news_section
-from jindu.exports import LocalExportMixin
+from campaigns.public.calendars import month_grid
+from campaigns.reports import figures as reports
+from jindu.spreadsheets.exports import LocalExportMixin
 from schools.models import Counsellor, Station
 from schools.scoping import may_reach, scope
 
@@ -349,7 +349,7 @@ class StockLevelsView(LocalExportMixin, ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        from campaigns.stock import stock_levels
+        from campaigns.reports.stock_levels import stock_levels
 
         balances = scope(StockBalance.objects.all(), self.request.user)
         return [

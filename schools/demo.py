@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from jindu.choices import SchoolLevel
 from jindu.demo import ensure_child, ensure_site_settings, ensure_translated, ensure_user
-from jindu.localization import default_locale, translate
+from jindu.editorial.localization import default_locale, translate
 from jindu.models import HomePage
+from jindu.pages.choices import SchoolLevel
 from schools.models import (
     AgreementRole,
     Counsellor,

@@ -5,7 +5,7 @@ group of its own (its staff and managers, kept in step with Station staff by the
 signals below). Only that group and the Administrators may open, add, replace or move its
 letters: Wagtail's collection view restriction is checked on every download, its
 collection permissions decide who sees them in the admin and in choosers, and the documents
-API never lists a restricted collection (jindu.api). Editors and reviewers get their
+API never lists a restricted collection (jindu.pages.api). Editors and reviewers get their
 permissions on the *Site media* collection, never on the root, whose permissions Wagtail
 would pass down to the letters.
 """
@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
 
-from jindu.roles import find_renamed
+from jindu.editorial.roles import find_renamed
 from schools.scoping import ADMINISTRATORS
 
 PRIVATE_COLLECTION = "已签协议"

@@ -1,14 +1,14 @@
 """The schools and counsellors lists agencies keep in spreadsheets, as the importer of
-jindu.spreadsheet_import reads them: headings as education bureaus and stations write
+jindu.spreadsheets.importer reads them: headings as education bureaus and stations write
 them, districts and levels in either language."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jindu.choices import SchoolLevel
-from jindu.localization import default_locale
-from jindu.spreadsheet_import import Column, Importer
+from jindu.editorial.localization import default_locale
+from jindu.pages.choices import SchoolLevel
+from jindu.spreadsheets.importer import Column, Importer
 from schools.models import Counsellor, CounsellorRole, District, School, Station
 from schools.scoping import ALL_STATIONS, station_ids
 

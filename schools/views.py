@@ -16,8 +16,8 @@ from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.views.snippets import InspectView
 
-from jindu.exports import LocalExportMixin
-from jindu.localization import default_locale
+from jindu.editorial.localization import default_locale
+from jindu.spreadsheets.exports import LocalExportMixin
 from schools.models import CounsellorAgreement, District, School
 from schools.scoping import (
     SCOPED_MODELS,

@@ -1,7 +1,7 @@
 """Snippet viewsets whose every view is station-scoped (see schools.scoping). campaigns uses
 the same base for events, attendance and stock."""
 
-from jindu.admin_views import ProjectSnippetViewSet
+from jindu.backoffice.viewsets import ProjectSnippetViewSet
 from schools.scoping import SCOPED_MODELS, ExportPermissionMixin, ScopedViewMixin, scope
 
 SCOPED_VIEWS = [

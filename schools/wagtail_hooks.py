@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSetG
 
 from django_filters import ChoiceFilter, ModelChoiceFilter
 
-from jindu.admin_views import ProjectSnippetViewSet
+from jindu.backoffice.viewsets import ProjectSnippetViewSet
 from schools import views
 from schools.forms import StationScopedForm, TranslatableChoicesForm
 from schools.models import (
@@ -340,7 +340,7 @@ def stations_found(understanding, locale, request):
     from django.conf import settings
 
     from jindu.models.mixins import first_live
-    from jindu.site_search import Hit
+    from jindu.search.ranking import Hit
     from schools.models import StationDirectoryPage, localized
 
     originals = list(

@@ -10,10 +10,11 @@ class JinduConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-
-        from jindu import search_query, site_address, translation_review  # noqa: F401 - site_address registers a check
+        from jindu.editorial import review
+        from jindu.pages import site_address  # noqa: F401 - registers its check
+        from jindu.search import query
         from jindu.serving import invalidation
 
         invalidation.connect_signals()
-        translation_review.connect_signals()
-        search_query.connect_signals()
+        review.connect_signals()
+        query.connect_signals()

@@ -8,11 +8,12 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns import calendars, feedback
-from jindu import views
-from jindu.api import api_router
-from jindu.localize_views import ReviewedUpdateTranslationsView, reviewed_convert_to_alias
-from jindu.sitemaps import BilingualSitemap
+from campaigns.public import calendars, feedback
+from jindu.editorial.sync import ReviewedUpdateTranslationsView, reviewed_convert_to_alias
+from jindu.pages import views as root_views
+from jindu.pages.api import api_router
+from jindu.pages.sitemaps import BilingualSitemap
+from jindu.search import views as search_views
 from schools.views import ScopedSiteHistoryView
 
 urlpatterns = [
@@ -44,8 +45,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    *[path(name, views.root_icon, {"name": name}) for name in views.ROOT_ICONS],
+    path("robots.txt", root_views.robots_txt, name="robots_txt"),
+    *[path(name, root_views.root_icon, {"name": name}) for name in root_views.ROOT_ICONS],
     path("events.ics", calendars.public_feed, name="campaigns_public_feed"),
     path("calendars/<str:token>.ics", calendars.private_feed, name="campaigns_private_feed"),
 ]
@@ -73,8 +74,8 @@ elif settings.SERVE_MEDIA:
 
 # Chinese (the default) has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
-    # Feedback on an event, from the QR codes of its printed sheet (campaigns.feedback).
+    path("search/", search_views.search, name="search"),
+    # Feedback on an event, from the QR codes of its printed sheet (campaigns.public.feedback).
     path("feedback/<str:token>/", feedback.feedback_view, name="campaigns_feedback"),
     path(
         "feedback/<str:token>/before/",

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from jindu.admin_views import ProjectSnippetViewSet
+from jindu.backoffice.viewsets import ProjectSnippetViewSet
 from jindu.models import Resource, SearchSynonym
 
 
@@ -26,7 +26,7 @@ register_snippet(ResourceViewSet)
 
 
 class SearchSynonymViewSet(ProjectSnippetViewSet):
-    """The words readers use for the same thing (jindu.search_query), kept by editors."""
+    """The words readers use for the same thing (jindu.search.query), kept by editors."""
 
     model = SearchSynonym
     icon = "search"
@@ -68,7 +68,7 @@ def keep_only_anonymous_public_pages(request, is_cacheable):
 def register_spreadsheet_import_urls():
     from django.urls import path
 
-    from jindu import import_views
+    from jindu.spreadsheets import views as import_views
 
     return [
         path("imports/<slug:kind>/", import_views.upload, name="jindu_import_upload"),
@@ -84,7 +84,7 @@ def register_spreadsheet_import_urls():
 def register_translation_review_urls():
     from django.urls import path
 
-    from jindu import localize_views
+    from jindu.editorial import sync as localize_views
 
     return [
         path(
@@ -128,7 +128,7 @@ def tell_which_translations_fell_behind(request, page):
         return None
     from wagtail.admin import messages
 
-    from jindu.translation_review import out_of_date_notice
+    from jindu.editorial.review import out_of_date_notice
 
     notice = out_of_date_notice(page)
     if notice is not None:

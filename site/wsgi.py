@@ -13,8 +13,8 @@ application = get_wsgi_application()
 # gc.freeze keeps the collector from touching (and so copying) it afterwards.
 from django.urls import reverse  # noqa: E402
 
-from jindu.search import load_dictionaries  # noqa: E402
-from jindu.site_address import warn_if_local  # noqa: E402
+from jindu.pages.site_address import warn_if_local  # noqa: E402
+from jindu.search.words import load_dictionaries  # noqa: E402
 
 load_dictionaries()  # jieba's dictionary
 # The URLconf, which Django loads on the first request, imports every view module and what

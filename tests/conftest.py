@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from jindu.demo import ensure_locales
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from tests.factories import HomePageFactory
 
 
@@ -19,7 +19,7 @@ def empty_caches():
     its rollback without any signal: each test starts with empty caches."""
     from django.core.cache import caches
 
-    from jindu.search_query import forget_synonyms
+    from jindu.search.query import forget_synonyms
 
     for alias in ("default", "pages", "renditions"):
         caches[alias].clear()

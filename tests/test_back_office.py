@@ -14,11 +14,11 @@ from django.utils import timezone
 
 import pytest
 
-from campaigns import reports
 from campaigns.models import Attendance, Event, StockMovement
+from campaigns.reports import figures as reports
 from campaigns.roles import ensure_campaign_permissions
+from jindu.editorial.roles import ensure_editorial_groups
 from jindu.models import ArticlePage
-from jindu.roles import ensure_editorial_groups
 from schools.models import CounsellorAgreement, StationMembership
 from schools.roles import ensure_outreach_groups
 from tests.factories import (

@@ -1,4 +1,4 @@
-"""Writing many records at once (jindu.bulk, used by load_demo): each record is indexed for
+"""Writing many records at once (jindu.demo.bulk, used by load_demo): each record is indexed for
 search and its references recorded once, at the end, and the kept pages retired; afterwards
 saves index as before. It turns the backends' AUTO_UPDATE off meanwhile, so this fails if a
 Wagtail release stops honouring that option."""
@@ -6,7 +6,7 @@ Wagtail release stops honouring that option."""
 from wagtail.models import ReferenceIndex
 from wagtail.search.models import IndexEntry
 
-from jindu.bulk import saved_in_bulk
+from jindu.demo.bulk import saved_in_bulk
 from jindu.models import ArticlePage
 from tests.factories import ArticlePageFactory, ImageFactory, SectionPageFactory
 

@@ -18,8 +18,8 @@ from wagtail.models import Page, Revision, WorkflowPage
 
 import time_machine
 
+from jindu.editorial.roles import WORKFLOW_NAME
 from jindu.models import ArticlePage, DrugFactPage, QuizPage, Resource
-from jindu.roles import WORKFLOW_NAME
 from schools.models import CounsellorAgreement, District, School, Station, StationDirectoryPage
 
 
@@ -178,7 +178,7 @@ class DemoContentTests(TestCase):
 
     def test_outreach_year_with_every_venue_type_and_status(self):
         from campaigns.models import Attendance, Campaign, Event, StockMovement
-        from campaigns.reports import figures
+        from campaigns.reports.figures import figures
 
         self.assertGreaterEqual(Event.objects.count(), 200)
         venues = set(Event.objects.values_list("venue_type", flat=True).distinct())

@@ -8,8 +8,8 @@ from wagtail.images.forms import get_image_form
 
 import pytest
 
-from jindu.blocks import BodyBlock, QuizQuestionBlock
 from jindu.models import JinduImage
+from jindu.pages.blocks import BodyBlock, QuizQuestionBlock
 from tests.factories import ArticlePageFactory, SectionPageFactory, png_bytes
 
 
@@ -78,7 +78,7 @@ def test_editors_make_the_campaign_a_campaign_page_needs_but_not_events(client, 
     from django.urls import reverse
 
     from campaigns.roles import ensure_campaign_permissions
-    from jindu.roles import EDITORS, ensure_editorial_groups
+    from jindu.editorial.roles import EDITORS, ensure_editorial_groups
     from tests.factories import UserFactory
 
     ensure_editorial_groups([home])

@@ -8,7 +8,7 @@ from wagtail.embeds.blocks import EmbedBlock
 
 import pytest
 
-from jindu.embeds import player
+from jindu.pages.embeds import player
 from tests.factories import ArticlePageFactory, SectionPageFactory
 
 

@@ -17,10 +17,10 @@ import pytest
 import time_machine
 from PIL import Image
 
-from campaigns.evidence import feedback_for
-from campaigns.feedback_results import breakdown, event_results, public_summary
+from campaigns.field.evidence import feedback_for
+from campaigns.field.writeup import create_write_up
 from campaigns.models import Event, EventFeedback, EventPhoto, FeedbackTally, Phase
-from campaigns.writeup import create_write_up
+from campaigns.reports.feedback_results import breakdown, event_results, public_summary
 from schools.roles import ensure_outreach_groups
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
 from tests.factories import (
@@ -161,7 +161,7 @@ def test_an_unknown_address_is_404(db, client):
 
 @time_machine.travel(DURING, tick=False)
 def test_english_audience_gets_english_questions(event, client, quiz):
-    from jindu.localization import translate
+    from jindu.editorial.localization import translate
 
     translate(
         quiz,

@@ -22,9 +22,9 @@ from PIL import Image
 
 from campaigns.models import Attendance, Event
 from campaigns.roles import ensure_campaign_permissions
-from jindu.image_files import has_location
+from jindu.editorial.roles import ensure_editorial_groups
 from jindu.models import JinduImage
-from jindu.roles import ensure_editorial_groups
+from jindu.uploads.image_files import has_location
 from schools.letters import ensure_station_letters
 from schools.models import StationMembership
 from schools.roles import ensure_outreach_groups

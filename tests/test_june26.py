@@ -23,9 +23,9 @@ from campaigns.models import (
     TalkRequestPage,
     countdown,
 )
-from campaigns.retention import erase_old_request_contacts
-from jindu.localization import translate
-from jindu.roles import WORKFLOW_NAME
+from campaigns.public.retention import erase_old_request_contacts
+from jindu.editorial.localization import translate
+from jindu.editorial.roles import WORKFLOW_NAME
 from schools.roles import ensure_outreach_groups
 from tests.factories import (
     SHANGHAI,
@@ -174,7 +174,7 @@ def test_scheduled_publishing_through_review(campaign_world):
     the page is not live before go-live and is live after `publish_scheduled`."""
     from wagtail.models import Workflow
 
-    from jindu.roles import ensure_editorial_groups
+    from jindu.editorial.roles import ensure_editorial_groups
 
     index = campaign_world["index"]
     groups = ensure_editorial_groups([Page.objects.get(depth=2, locale__language_code="zh-hans")])

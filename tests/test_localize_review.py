@@ -21,10 +21,8 @@ from wagtail_localize.views.update_translations import (
 
 import pytest
 
-from jindu.localization import translate
-from jindu.localize_views import PUBLISH_FIELD, SUBMIT_FIELD, ReviewedUpdateTranslationsView
-from jindu.roles import EDITORS, REVIEWERS, ensure_editorial_groups
-from jindu.translation_review import (
+from jindu.editorial.localization import translate
+from jindu.editorial.review import (
     IN_REVIEW,
     SOURCE_CHANGED,
     TO_TRANSLATE,
@@ -32,6 +30,8 @@ from jindu.translation_review import (
     submit_for_review,
     translation_of_page,
 )
+from jindu.editorial.roles import EDITORS, REVIEWERS, ensure_editorial_groups
+from jindu.editorial.sync import PUBLISH_FIELD, SUBMIT_FIELD, ReviewedUpdateTranslationsView
 from tests.factories import ArticlePageFactory, SectionPageFactory, UserFactory
 
 
@@ -336,7 +336,7 @@ def test_installations_made_before_get_the_chinese_workflow_and_collection_names
     installation's English ones are renamed, never duplicated."""
     from wagtail.models import Collection, GroupApprovalTask, Workflow
 
-    from jindu.roles import REVIEW_TASK_NAME, SITE_MEDIA, WORKFLOW_NAME
+    from jindu.editorial.roles import REVIEW_TASK_NAME, SITE_MEDIA, WORKFLOW_NAME
 
     Workflow.objects.create(name="Review before publishing")
     GroupApprovalTask.objects.create(name="Reviewer approval")

@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from campaigns.models import Attendance, MonthlyReportLayout
-from campaigns.monthly import monthly_report, send_monthly_reports
+from campaigns.reports.monthly import monthly_report, send_monthly_reports
 from campaigns.roles import ensure_campaign_permissions
 from schools.models import StationMembership
 from schools.roles import ensure_outreach_groups

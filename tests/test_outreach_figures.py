@@ -11,10 +11,10 @@ import pytest
 import time_machine
 from icalendar import Calendar
 
+from campaigns.field.writeup import create_write_up, write_up_body
 from campaigns.models import Attendance, CalendarToken, Event, EventIndexPage, EventStatus
-from campaigns.reports import breakdown, figures
-from campaigns.writeup import create_write_up, write_up_body
-from jindu.localization import translate
+from campaigns.reports.figures import breakdown, figures
+from jindu.editorial.localization import translate
 from jindu.models import ArticlePage
 from tests.factories import (
     SHANGHAI,

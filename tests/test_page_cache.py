@@ -24,7 +24,7 @@ from campaigns.models import (
     CampaignPage,
     TalkRequestPage,
 )
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from jindu.models import SiteSettings
 from tests.factories import (
     SHANGHAI,
@@ -221,7 +221,7 @@ def test_a_new_station_shows_on_the_directory_within_its_lifetime(client, home):
 
 
 def test_every_search_is_counted_with_the_page_cache_on(client, article):
-    from jindu import search_terms
+    from jindu.search import terms as search_terms
 
     for _ in range(3):
         response = client.get("/search/?q=海洛因")

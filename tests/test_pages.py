@@ -8,7 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from jindu.demo import ensure_locales
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from jindu.models import (
     ArticlePage,
     AudiencePage,
@@ -219,7 +219,7 @@ class PageTypeTests(WagtailPageTestCase):
     def test_quiz_question_needs_exactly_one_right_answer(self):
         from wagtail.blocks.struct_block import StructBlockValidationError
 
-        from jindu.blocks import QuizQuestionBlock
+        from jindu.pages.blocks import QuizQuestionBlock
 
         block = QuizQuestionBlock()
         for flags in ([False, False], [True, True]):

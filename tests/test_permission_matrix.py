@@ -15,7 +15,7 @@ import time_machine
 
 from campaigns.models import Attendance, CalendarToken, Event, StockMovement
 from campaigns.roles import ensure_campaign_permissions
-from jindu.roles import ensure_editorial_groups
+from jindu.editorial.roles import ensure_editorial_groups
 from schools.models import CounsellorAgreement, StationMembership
 from schools.roles import ensure_outreach_groups
 from tests.factories import (

@@ -181,7 +181,7 @@ def test_the_views_are_loaded_before_the_workers_are_forked():
     result = run_production(
         "import sys\n"
         "import jindu.wsgi\n"
-        "print(all(name in sys.modules for name in ('jindu.urls', 'jindu.pdf', 'reportlab')))",
+        "print(all(name in sys.modules for name in ('jindu.urls', 'jindu.uploads.pdf', 'reportlab')))",
         setup=False,
         DATABASE_URL="sqlite:///:memory:",
     )

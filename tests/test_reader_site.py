@@ -17,7 +17,7 @@ import time_machine
 from icalendar import Calendar
 
 from campaigns.models import EventIndexPage, EventStatus
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from jindu.models import SiteSettings
 from tests.factories import (
     SHANGHAI,
@@ -189,13 +189,13 @@ def test_section_feeds_say_their_language_and_each_articles_own_date(client, hom
 
 
 def test_addresses_come_from_the_configured_site_address(client, home, en_home, caplog):
-    from jindu.site_address import check_site_address, warn_if_local
+    from jindu.pages.site_address import check_site_address, warn_if_local
 
     section = SectionPageFactory(parent=home, slug="news", title="工作动态")
     html = client.get(section.url).content.decode()
     assert canonical(html).startswith("http://localhost/")
     assert [warning.id for warning in check_site_address()] == ["jindu.W001"]
-    with caplog.at_level("WARNING", logger="jindu.site_address"):
+    with caplog.at_level("WARNING", logger="jindu.pages.site_address"):
         assert warn_if_local()
     assert "http://localhost" in caplog.text
 

@@ -132,7 +132,7 @@ def test_breadcrumbs_lead_home_in_each_language(client, home, article):
 
 
 def translate_for_test(home, article):
-    from jindu.localization import translate
+    from jindu.editorial.localization import translate
 
     translate(home, "en", {home.title: "Stay away from drugs", "home": "home-en"})
     translate(article.get_parent().specific, "en", {"工作动态": "News"})

@@ -11,7 +11,7 @@ from django.urls import reverse
 import openpyxl
 import pytest
 
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from schools.models import StationDirectoryPage
 from schools.reminders import send_renewal_reminders
 from schools.roles import ensure_outreach_groups

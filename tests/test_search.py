@@ -8,7 +8,7 @@ from wagtail.search import index
 
 import pytest
 
-from jindu.search import segment_for_index, segment_query
+from jindu.search.words import segment_for_index, segment_query
 from tests.factories import ArticlePageFactory, SectionPageFactory
 
 
@@ -116,7 +116,7 @@ def test_awkward_queries_do_not_fail(client, articles, query):
 
 
 def test_search_keeps_to_the_readers_language_unless_it_has_nothing(client, articles, en_home):
-    from jindu.localization import translate
+    from jindu.editorial.localization import translate
 
     # Nothing in English yet: the Chinese page, marked as Chinese.
     html = client.get("/en/search/", {"q": "毒品"}).content.decode()
@@ -179,7 +179,7 @@ def test_a_big_site_is_not_scored_row_by_row(client, articles, monkeypatch, quer
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from jindu import site_search
+    from jindu.search import ranking as site_search
 
     monkeypatch.setattr(site_search, "RANKED_MATCHES", 0)
     with CaptureQueriesContext(connection) as queries:
@@ -195,11 +195,11 @@ def test_title_matching_is_case_blind_for_english_and_plain_for_chinese(
 ):
     """The pages whose title says the query's words (past RANKED_MATCHES): "TEENAGERS" finds
     "Talking with teenagers"; a Chinese word is looked for as it is, without PostgreSQL
-    upper-casing every title of the site for it (jindu.search_query.containing)."""
+    upper-casing every title of the site for it (jindu.search.query.containing)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from jindu import site_search
+    from jindu.search import ranking as site_search
 
     monkeypatch.setattr(site_search, "RANKED_MATCHES", 0)
     html = client.get("/search/", {"q": "TEENAGERS"}).content.decode()

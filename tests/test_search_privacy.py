@@ -66,7 +66,7 @@ def test_searches_reach_editors_as_daily_counts_and_no_term_outlives_the_retenti
 def test_counts_not_yet_flushed_stay_in_the_cache_only_for_days(client, drugs):
     from django.core.cache import cache
 
-    from jindu import search_terms
+    from jindu.search import terms as search_terms
 
     with time_machine.travel(DAY, tick=False):
         client.get("/search/", {"q": "海洛因"})

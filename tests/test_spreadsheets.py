@@ -14,9 +14,9 @@ from django.utils import timezone
 import openpyxl
 import pytest
 
-from jindu.localization import translate
+from jindu.editorial.localization import translate
 from jindu.models import SpreadsheetImport
-from jindu.spreadsheet_import import Importer
+from jindu.spreadsheets.importer import Importer
 from schools.models import Counsellor, School, StationMembership
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
 from tests.factories import (

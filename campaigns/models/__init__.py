@@ -2,6 +2,7 @@
 calendar tokens, talk requests) and the public pages built on them. Pages import the
 records' modules; those never import the pages."""
 
+from .attendance import Attendance
 from .calendars import CalendarToken
 from .campaigns import Campaign
 from .choices import (
@@ -14,7 +15,7 @@ from .choices import (
     MovementKind,
     VenueType,
 )
-from .events import MAX_HEADCOUNT, MAX_SESSIONS, Attendance, Event, EventQuerySet
+from .events import MAX_HEADCOUNT, MAX_SESSIONS, Event, EventQuerySet
 from .feedback import EventFeedback, EventPhoto, FeedbackTally, Phase, audience_for
 from .monthly import MonthlyReportLayout
 from .pages import (  # noqa: I001 - last: the pages read the records above

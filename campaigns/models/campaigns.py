@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from jindu.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin
 
 from .choices import CampaignKind
 

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jindu.choices import CONTENT_AUDIENCES, SchoolLevel
+from jindu.pages.choices import CONTENT_AUDIENCES, SchoolLevel
 
 from .choices import VenueType
 from .events import Event
@@ -131,7 +131,7 @@ def photo_path(photo, filename):
 
 class EventPhoto(models.Model):
     """A photo that shows an event took place (evidence for the agency's reports). Kept
-    out of the public media: served to the event's station only (campaigns.evidence), its
+    out of the public media: served to the event's station only (campaigns.field.evidence), its
     location and camera data removed; faces are the agency's responsibility, so whoever
     uploads confirms consent."""
 

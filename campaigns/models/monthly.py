@@ -1,6 +1,6 @@
 """The layout of the monthly report to the district office (issue 21): an XLSX workbook whose
 cells hold placeholders such as ``{school.held}``, replaced by a station's figures for a
-month (campaigns.monthly). Jindu ships a default layout; an administrator may replace it
+month (campaigns.reports.monthly). Jindu ships a default layout; an administrator may replace it
 with the district's own form, checked here when it is chosen."""
 
 import re

@@ -18,12 +18,10 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField
 
-from campaigns.feedback_results import public_summary
-from campaigns.ical import build_calendar, ics_response
-from campaigns.reports import campaign_events, figures, kept_campaign_figures
-from campaigns.requests import handle_talk_request
-from jindu.blocks import BodyBlock
-from jindu.listing import lazy_context, paginate, querystring_without_page
+from campaigns.public.ical import build_calendar, ics_response
+from campaigns.public.requests import handle_talk_request
+from campaigns.reports.feedback_results import public_summary
+from campaigns.reports.figures import campaign_events, figures, kept_campaign_figures
 from jindu.models import Resource
 from jindu.models.mixins import (
     IntroPage,
@@ -33,6 +31,8 @@ from jindu.models.mixins import (
     page_search_fields,
     public,
 )
+from jindu.pages.blocks import BodyBlock
+from jindu.pages.listing import lazy_context, paginate, querystring_without_page
 from jindu.serving.headers import LiveFiguresMixin
 from schools.models import District, localized
 
@@ -208,7 +208,7 @@ class CampaignPage(LiveFiguresMixin, PublicPageMixin, Page):
 
     def feedback(self):
         """What the knowledge checks of the campaign's talks show, once enough people
-        answered (campaigns.feedback_results)."""
+        answered (campaigns.reports.feedback_results)."""
         return public_summary(campaign_events(self.campaign))
 
     def upcoming_events(self):
@@ -276,7 +276,7 @@ class CampaignIndexPage(LiveFiguresMixin, IntroPage):
             .order_by("-year")
         )
         for page in pages:
-            # One set of sums per campaign: kept a while (campaigns.reports).
+            # One set of sums per campaign: kept a while (campaigns.reports.figures).
             page.final_figures = kept_campaign_figures(page.campaign)
         context["campaign_pages"] = pages
         return context

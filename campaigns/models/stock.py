@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from jindu.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin
 
 from .choices import MaterialKind, MovementKind
 from .events import Event

@@ -18,7 +18,8 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import TranslationSource
 
-from jindu.localization import default_locale, translate
+from jindu.editorial.localization import default_locale, translate
+from jindu.editorial.roles import ensure_editorial_groups
 from jindu.models import (
     ArticlePage,
     Audience,
@@ -32,9 +33,8 @@ from jindu.models import (
     SectionPage,
     SiteSettings,
 )
-from jindu.pdf import text_document
-from jindu.roles import ensure_editorial_groups
-from jindu.site_address import set_site_address
+from jindu.pages.site_address import set_site_address
+from jindu.uploads.pdf import text_document
 
 from . import content, downloads, help, more
 from .drugs import DRUGS

@@ -1,5 +1,5 @@
 """The demo's downloads: posters, leaflets, lesson plans and a parents' handbook as real PDF
-documents with real text (jindu.pdf), for teachers, parents and communities to print.
+documents with real text (jindu.uploads.pdf), for teachers, parents and communities to print.
 
 Their facts follow the public prevention material of the National Narcotics Control Commission
 (中国禁毒网) and of the anti-drug social work agencies named in jindu.demo.content; the lesson

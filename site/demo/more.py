@@ -236,7 +236,7 @@ def with_more(spec):
 
 
 # A second quiz for the adults social workers meet (parents, residents, employees, teachers):
-# the questions an event's feedback page asks them (campaigns.feedback).
+# the questions an event's feedback page asks them (campaigns.public.feedback).
 ADULT_QUIZ = {
     "slug": "quiz-for-adults",
     "en_slug": "quiz-for-adults",

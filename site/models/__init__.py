@@ -1,13 +1,14 @@
-from .articles import ArticlePage, ArticlePageTag, SectionPage
+from .articles import ArticlePage, ArticlePageTag
+from .audiences import AudiencePage
 from .drugs import DrugCategory, DrugFactPage, DrugIndexPage
 from .home import HomePage
 from .images import JinduImage, JinduRendition
 from .imports import SpreadsheetImport
-from .portals import AudiencePage
 from .quiz import QuizPage
 from .resources import Resource, ResourceLibraryPage, ResourceType
-from .search_words import SearchSynonym
+from .sections import SectionPage
 from .site_settings import SiteSettings
+from .synonyms import SearchSynonym
 from .taxonomy import Audience
 
 __all__ = [

@@ -11,6 +11,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from pypinyin import Style, lazy_pinyin
 
+from jindu.search.words import CJK_RUN
+
 from .mixins import IntroPage, PublicPageMixin, page_search_fields, public
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -34,7 +36,7 @@ def index_letter(name):
     if not name:
         return "#"
     first = name[0]
-    if "\u3400" <= first <= "\u9fff":
+    if CJK_RUN.fullmatch(first):
         initials = lazy_pinyin(first, style=Style.FIRST_LETTER)
         letter = initials[0][:1].upper() if initials else ""
     else:

@@ -7,8 +7,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from jindu.blocks import AudienceEntryBlock, BodyBlock
-from jindu.listing import lazy_context
+from jindu.pages.blocks import AudienceEntryBlock, BodyBlock
+from jindu.pages.listing import lazy_context
 from jindu.serving.headers import LiveFiguresMixin
 
 from .mixins import (
@@ -98,7 +98,7 @@ class HomePage(LiveFiguresMixin, PublicPageMixin, Page):
         return context
 
     def listings(self, request):
-        from jindu.localization import localized, prime_localized
+        from jindu.editorial.localization import localized, prime_localized
 
         from .articles import ArticlePage, as_cards
         from .drugs import DrugIndexPage

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.utils.file import hash_filelike
 
-from jindu.image_files import without_metadata
+from jindu.uploads.image_files import without_metadata
 
 
 class JinduImage(AbstractImage):
@@ -43,7 +43,7 @@ class JinduImage(AbstractImage):
 
     def strip_metadata(self):
         """Replace the file with its pixels, orientation applied, no EXIF (GPS), XMP or
-        comments (jindu.image_files). Returns whether the file changed."""
+        comments (jindu.uploads.image_files). Returns whether the file changed."""
         self.file.open()
         self.file.seek(0)
         data = self.file.read()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class SpreadsheetImport(models.Model):
     """One spreadsheet on its way in: uploaded, read and checked in the background (the
     preview), then written on the uploader's confirmation, in one transaction, also in the
-    background (jindu.spreadsheet_import). The file is kept only until it is imported or
+    background (jindu.spreadsheets.importer). The file is kept only until it is imported or
     cancelled; the report stays for its uploader."""
 
     class Status(models.TextChoices):

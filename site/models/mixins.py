@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from wagtailcache.cache import WagtailCacheMixin
 
-from jindu.page_forms import LatinSlugPageForm
-from jindu.search import segmented
-from jindu.text import plain_line
+from jindu.pages.slugs import LatinSlugPageForm
+from jindu.pages.text import plain_line
+from jindu.search.fields import segmented
+from jindu.search.words import CJK_RUN
 
 CJK_CHARS_PER_MINUTE = 400
 
@@ -23,7 +24,7 @@ CJK_CHARS_PER_MINUTE = 400
 def any_view_restriction():
     """Whether any page has a view restriction: most sites restrict none, and then none can
     apply. Asked once per request."""
-    from jindu.localization import request_memo
+    from jindu.editorial.localization import request_memo
 
     memo = request_memo()
     if "any-view-restriction" not in memo:
@@ -48,7 +49,7 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
     summary_field = "intro"
     image_field = "hero_image"
     og_type = "website"
-    # Chinese slugs become pinyin (jindu.page_forms).
+    # Chinese slugs become pinyin (jindu.pages.slugs).
     base_form_class = LatinSlugPageForm
 
     class Meta:
@@ -80,7 +81,7 @@ class PublicPageMixin(WagtailCacheMixin, models.Model):
     def search_pinyin(self):
         """The title in pinyin, word by word (远离毒品 → yuanli dupin), so that a reader
         without a Chinese keyboard finds it (indexed: page_search_fields)."""
-        from jindu.text import pinyin_words
+        from jindu.pages.text import pinyin_words
 
         return pinyin_words(self.title)
 
@@ -114,7 +115,7 @@ def first_live(model, **filters):
 def reading_minutes(text):
     """Minutes to read ``text``: Chinese at ~400 characters a minute, other languages at
     ~200 words a minute; at least one."""
-    cjk = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    cjk = len("".join(CJK_RUN.findall(text)))
     latin_words = len([w for w in text.split() if any(c.isalpha() and c.isascii() for c in w)])
     minutes = cjk / CJK_CHARS_PER_MINUTE + latin_words / LATIN_WORDS_PER_MINUTE
     return max(1, math.ceil(minutes))

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from jindu.blocks import QuizQuestionBlock
+from jindu.pages.blocks import QuizQuestionBlock
 
 from .mixins import PublicPageMixin, intro_field, page_search_fields
 from .taxonomy import Audience

@@ -8,8 +8,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from jindu.listing import paginate, querystring_without_page
-from jindu.search import segmented
+from jindu.pages.listing import paginate, querystring_without_page
+from jindu.search.fields import segmented
 
 from .mixins import IntroPage, image_field
 from .taxonomy import Audience, every_audience

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jindu.choices import CONTENT_AUDIENCES
+from jindu.pages.choices import CONTENT_AUDIENCES
 
 # Each audience's name by its code, made once: Django's ``get_code_display`` builds a
 # dictionary of every choice on each call, and listings show every audience's name.
@@ -32,7 +32,7 @@ class Audience(models.Model):
 def every_audience():
     """Every audience in order, for the filters of listings: a fixed list (a migration
     makes it), read once per request."""
-    from jindu.localization import request_memo
+    from jindu.editorial.localization import request_memo
 
     memo = request_memo()
     if "audiences" not in memo:

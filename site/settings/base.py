@@ -83,9 +83,9 @@ MIDDLEWARE = [
     # ...and answers from here, once the language is known: a hit skips everything below.
     # Visitors with a session (staff) never get a kept page (jindu.wagtail_hooks).
     "wagtailcache.cache.FetchFromCacheMiddleware",
-    "jindu.security.SiteCSPMiddleware",
+    "jindu.security.csp.SiteCSPMiddleware",
     # No control character (NUL above all) reaches a view, a form or the database.
-    "jindu.middleware.StripControlCharactersMiddleware",
+    "jindu.security.control_characters.StripControlCharactersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = ["jindu.security.LockoutModelBackend"]
+AUTHENTICATION_BACKENDS = ["jindu.security.lockout.LockoutModelBackend"]
 # Login throttling: 5 failures for the same account from the same address lock that pair out
 # for an hour, so one attacker cannot lock every user out. Behind a proxy, name the header
 # that carries the client address (e.g. HTTP_X_REAL_IP), or everyone shares the proxy's.
@@ -110,8 +110,8 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("CLIENT_IP_HEADERS", ["REMOTE_ADDR"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 # Videos embed from bilibili, Tencent Video, Youku and YouTube only, as their own players
-# (jindu.embeds); no oEmbed request leaves the server, and the policies frame just those.
-WAGTAILEMBEDS_FINDERS = [{"class": "jindu.embeds.VideoSiteFinder"}]
+# (jindu.pages.embeds); no oEmbed request leaves the server, and the policies frame just those.
+WAGTAILEMBEDS_FINDERS = [{"class": "jindu.pages.embeds.VideoSiteFinder"}]
 PLAYER_ORIGINS = [
     "https://player.bilibili.com",
     "https://v.qq.com",
@@ -251,7 +251,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Serve uploaded images from this process when nothing else does (see urls.py).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Files no web server may serve (event photos with pupils in them): outside MEDIA_ROOT,
-# given out only by views that check who asks (campaigns.evidence).
+# given out only by views that check who asks (campaigns.field.evidence).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -300,7 +300,7 @@ WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 # purges; our talk-request notices) runs at once in development. Production keeps it in the
 # database for `manage.py db_worker` (django-tasks-db), so nothing is lost on a restart.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-# The largest spreadsheet (in rows) one import takes (jindu.spreadsheet_import).
+# The largest spreadsheet (in rows) one import takes (jindu.spreadsheets.importer).
 SPREADSHEET_IMPORT_MAX_ROWS = int(os.environ.get("SPREADSHEET_IMPORT_MAX_ROWS", "50000"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -322,27 +322,27 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # can carry script).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "jindu.forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "jindu.uploads.forms.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_MODEL = "jindu.JinduImage"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.uploads.forms.ImageForm"
 
 # Wagtail's database backend (SQLite FTS5 or PostgreSQL), with Chinese word segmentation.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search"}}
-# Feedback on events (campaigns.feedback): days it stays open after an event, answers one
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search.backend"}}
+# Feedback on events (campaigns.public.feedback): days it stays open after an event, answers one
 # address may give to an event's check (raise it where a whole class shares one address),
 # and the fewest answers shown publicly as a percentage (small groups stay private).
 FEEDBACK_OPEN_DAYS = int(os.environ.get("FEEDBACK_OPEN_DAYS", "3"))
 FEEDBACK_ANSWERS_PER_ADDRESS = int(os.environ.get("FEEDBACK_ANSWERS_PER_ADDRESS", "1"))
 FEEDBACK_MIN_GROUP = int(os.environ.get("FEEDBACK_MIN_GROUP", "20"))
-# Days the counts of what readers searched for are kept (jindu.search_terms).
+# Days the counts of what readers searched for are kept (jindu.search.terms).
 SEARCH_TERMS_RETENTION_DAYS = int(os.environ.get("SEARCH_TERMS_RETENTION_DAYS", "30"))
 # W001 checks that page models reuse Page.search_fields' own field objects; ours replace the
-# title field with a segmented copy (jindu.search.segmented), so the identity check cannot
+# title field with a segmented copy (jindu.search.fields.segmented), so the identity check cannot
 # pass. tests/test_search.py checks instead that every page model indexes the core fields.
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 

@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def translation_review_bar(context, translation, page):
-    from jindu.translation_review import translation_notice, translation_of_page
+    from jindu.editorial.review import translation_notice, translation_of_page
 
     annotated = translation_of_page(page)
     if annotated is None or annotated.pk != translation.pk:

@@ -5,10 +5,10 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from jindu import navigation
-from jindu.localization import active_locale, locale_for, locale_of, localized
+from jindu.editorial.localization import active_locale, bcp47, locale_for, locale_of, localized
 from jindu.models import SiteSettings
 from jindu.models.mixins import first_live
+from jindu.pages import navigation
 
 register = template.Library()
 
@@ -24,15 +24,7 @@ def site_root(request):
     return request._jindu_site_root
 
 
-@register.filter
-def bcp47(language_code):
-    """Django says zh-hans; HTML's lang attribute wants the BCP 47 spelling zh-Hans."""
-    code = (language_code or "").lower()
-    if code == "zh-hans":
-        return "zh-Hans"
-    if code == "zh-hant":
-        return "zh-Hant"
-    return code
+register.filter("bcp47", bcp47)
 
 
 def subpage_suffix(page, request):

@@ -1,4 +1,4 @@
-"""How fast a spreadsheet import goes (jindu.spreadsheet_import): a file of schools checked,
+"""How fast a spreadsheet import goes (jindu.spreadsheets.importer): a file of schools checked,
 then written in its one transaction, in rows per second. The schools it adds are deleted
 afterwards."""
 
@@ -9,8 +9,8 @@ from django.db import transaction
 
 import openpyxl
 
-from jindu.localization import default_locale
-from jindu.spreadsheet_import import check, write
+from jindu.editorial.localization import default_locale
+from jindu.spreadsheets.importer import check, write
 from schools.models import District, School
 from schools.spreadsheets import SchoolImporter
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from campaigns.retention import erase_old_request_contacts
+from campaigns.public.retention import erase_old_request_contacts
 
 
 class Command(BaseCommand):

@@ -31,8 +31,8 @@ from campaigns.models import (
     StockMovement,
     VenueType,
 )
-from jindu.choices import AudienceGroup, SchoolLevel
 from jindu.models import ArticlePage, SectionPage
+from jindu.pages.choices import AudienceGroup, SchoolLevel
 from schools.models import Counsellor, CounsellorRole, School, Station
 
 MARK = "规模"

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.monthly import send_monthly_reports
+from campaigns.reports.monthly import send_monthly_reports
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from jindu.spreadsheet_import import UnreadableFile, check, summary, write
+from jindu.spreadsheets.importer import check, summary, write
+from jindu.spreadsheets.reading import UnreadableFile
 from schools.spreadsheets import SchoolImporter
 
 

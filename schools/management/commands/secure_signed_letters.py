@@ -5,7 +5,7 @@ again changes nothing."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from jindu.roles import ensure_site_media
+from jindu.editorial.roles import ensure_site_media
 from schools.letters import ensure_all_station_letters
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from jindu import search_terms
+from jindu.search import terms as search_terms
 
 
 class Command(BaseCommand):

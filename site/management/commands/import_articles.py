@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from jindu.importing import import_paths
+from jindu.articles_import import import_paths
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from jindu.bulk import saved_in_bulk
+from jindu.demo.bulk import saved_in_bulk
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Each page is indexed, its references recorded and the site retired once, at the
-        # end, rather than on each of its several saves (jindu.bulk).
+        # end, rather than on each of its several saves (jindu.demo.bulk).
         with saved_in_bulk():
             for app_config in apps.get_app_configs():
                 if not module_has_submodule(app_config.module, "demo"):

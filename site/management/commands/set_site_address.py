@@ -2,7 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from jindu.site_address import set_site_address
+from jindu.pages.site_address import set_site_address
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Security: the Content-Security-Policy, the login lockout, request hygiene."""
