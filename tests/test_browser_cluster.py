@@ -198,7 +198,7 @@ FIGURE = re.compile(r"<li><strong>([\d,]+)</strong>")
 def test_attendance_shows_on_the_campaign_page_within_its_lifetime(cluster):
     found = cluster.shell(
         "from campaigns.models import CampaignPage, EventStatus\n"
-        "from campaigns.reports import campaign_events\n"
+        "from campaigns.reports.figures import campaign_events\n"
         "pages = CampaignPage.objects.live().filter(locale__language_code='zh-hans')\n"
         "for p in pages.order_by('-year', 'pk'):\n"
         "    e = campaign_events(p.campaign).filter(status=EventStatus.COMPLETED).first()\n"
