@@ -60,10 +60,13 @@ STORAGES = {
 # as an empty cache would (IGNORE_EXCEPTIONS) and logs it. Without Redis every cache lives
 # in files shared by the processes of this machine (settings/base.py).
 if os.environ.get("REDIS_URL"):
+    # A Redis that does not answer costs a request at most these seconds (a refused
+    # connection costs nothing); short enough for a hung server, long enough that a busy
+    # machine (every core taken by the workers) is not mistaken for one.
     REDIS_OPTIONS = {
         "IGNORE_EXCEPTIONS": True,
-        "SOCKET_CONNECT_TIMEOUT": 0.5,
-        "SOCKET_TIMEOUT": 0.5,
+        "SOCKET_CONNECT_TIMEOUT": 1,
+        "SOCKET_TIMEOUT": 2,
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CACHES = {

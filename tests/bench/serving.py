@@ -365,7 +365,11 @@ def run(urls, *, seconds, mix_seconds, memory_requests, peer, static_root, stdou
             )
             if proxy is not None:
                 stdout.write(f"  the June 26 mix ({mix_seconds} s at 32 connections)")
-                unrelated = [path for name, path in urls.items() if name != "campaign"]
+                # Pages the writer's records do not show; searches are never kept (each is
+                # counted), so they are not pages a proxy could answer.
+                unrelated = [
+                    path for name, path in urls.items() if name not in ("campaign", "search")
+                ]
                 result["june 26 mix"] = june_26_mix(proxy, one.env, unrelated, mix_seconds, workdir)
         stdout.write("  pages missing from the page cache, next to the peer's")
         first_env = app_env(base_env, workdir, PAGE_CACHE="0", **shared)
