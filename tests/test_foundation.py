@@ -34,11 +34,13 @@ def test_english_home_page_renders_in_english(client, en_home):
     assert "Stay away from drugs" in html
 
 
-def test_translation_through_wagtail_localize_is_served_under_en(client, en_home, home):
-    assert en_home.locale.language_code == "en"
-    assert en_home.translation_key == home.translation_key
-    assert en_home.live
-    assert en_home.get_url() == "/en/"
+def test_the_english_home_is_the_chinese_homes_translation_for_search_engines(client, en_home):
+    """What a reader and a search engine see of the translation wagtail-localize made: each
+    home names the other as its alternate in the other language."""
+    zh = client.get("/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://localhost/en/">' in zh
+    assert '<link rel="alternate" hreflang="zh-Hans" href="http://localhost/">' in en
 
 
 def test_language_switcher_links_both_ways(client, en_home):
