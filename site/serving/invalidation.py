@@ -12,8 +12,6 @@ Outreach records (events, attendance, stock, schools) retire nothing: the few pa
 show them declare a short lifetime (jindu.serving.headers.LiveFiguresMixin).
 """
 
-import logging
-
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
@@ -22,8 +20,6 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtailcache.cache import clear_cache
-
-logger = logging.getLogger("jindu.serving")
 
 # Records a change to which can show on any public page.
 SITE_CONTENT_MODELS = [
