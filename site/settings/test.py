@@ -11,12 +11,6 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# A file-backed test database, so `--reuse-db` (pytest's addopts) keeps it migrated between
-# runs: each pytest-xdist process gets its own copy (_gw0, _gw1). Django applies any new
-# migration to a kept database; `--create-db` builds it afresh.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".venv" / "test-db.sqlite3")}  # noqa: F405
-
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "pages": {
