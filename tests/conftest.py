@@ -52,15 +52,20 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-@pytest.fixture
-def home(locales):
+def make_home():
     """The Chinese home page as the default site's root, replacing Wagtail's welcome page."""
+    ensure_locales()
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     root.get_children().delete()
-    home = HomePageFactory(parent=root, locale=locales["zh-hans"])
+    home = HomePageFactory(parent=root, locale=Locale.objects.get(language_code="zh-hans"))
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
+
+
+@pytest.fixture
+def home(locales):
+    return make_home()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ the dashboard, a 403, or the login page for the public)."""
 import datetime
 
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import reverse
 
 import pytest
@@ -18,6 +19,7 @@ from campaigns.roles import ensure_campaign_permissions
 from jindu.editorial.roles import ensure_editorial_groups
 from schools.models import CounsellorAgreement, StationMembership
 from schools.roles import ensure_outreach_groups
+from tests.conftest import make_home
 from tests.factories import (
     SHANGHAI,
     AgreementFactory,
@@ -35,8 +37,20 @@ from tests.factories import (
 ROLES = ["editor", "reviewer", "staff", "manager", "administrator", "public"]
 
 
-@pytest.fixture
-def world(home):
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module, inside a transaction rolled back at its end; each test
+    runs in a savepoint of it (pytest-django's own per-test transaction), so what one test
+    changes is gone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world(make_home())
+        transaction.set_rollback(True)
+
+
+def build_world(home):
     ensure_outreach_groups()
     ensure_campaign_permissions()
     groups = ensure_editorial_groups([home])
