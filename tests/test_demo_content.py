@@ -81,9 +81,9 @@ class DemoContentTests(TestCase):
             with self.subTest(url=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
 
-    def test_every_demo_page_is_the_same_when_rendered_from_kept_fragments(self):
-        """Workers keep rendered navigation, footers and listings ({% fragment %}); a page
-        built from them must be exactly the page rendered afresh, in both languages."""
+    def test_every_demo_page_is_the_same_when_served_from_the_page_cache(self):
+        """A page the page cache keeps must be exactly the page rendered afresh, in both
+        languages."""
         urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
         urls += [
             "/events/?district=1",

@@ -32,7 +32,7 @@ from jindu.models.mixins import (
     public,
 )
 from jindu.pages.blocks import BodyBlock
-from jindu.pages.listing import lazy_context, paginate, querystring_without_page
+from jindu.pages.listing import paginate, querystring_without_page
 from jindu.serving.headers import LiveFiguresMixin
 from schools.models import District, localized
 
@@ -96,7 +96,7 @@ class EventIndexPage(LiveFiguresMixin, RoutablePageMixin, IntroPage):
         return self.render(
             request,
             context_overrides={
-                **lazy_context(listing, "events", "months", "districts"),
+                **listing(),
                 "venue_types": VenueType.choices,
                 "selected_district": district,
                 "selected_venue": venue,
@@ -236,22 +236,11 @@ class CampaignPage(LiveFiguresMixin, PublicPageMixin, Page):
             countdown_state=state,
             countdown_days=days,
             june_26=june_26(self.year),
-            **lazy_context(
-                lambda: {
-                    "figures": self.figures(),
-                    "feedback": self.feedback(),
-                    "upcoming": list(self.upcoming_events()),
-                    "toolkit_items": self.toolkit_resources(),
-                    "events_page": EventIndexPage.objects.live()
-                    .filter(locale_id=self.locale_id)
-                    .first(),
-                },
-                "figures",
-                "feedback",
-                "upcoming",
-                "toolkit_items",
-                "events_page",
-            ),
+            figures=self.figures(),
+            feedback=self.feedback(),
+            upcoming=list(self.upcoming_events()),
+            toolkit_items=self.toolkit_resources(),
+            events_page=EventIndexPage.objects.live().filter(locale_id=self.locale_id).first(),
         )
         return context
 

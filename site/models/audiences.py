@@ -8,7 +8,6 @@ from wagtail.fields import StreamField
 from wagtail_localize.fields import SynchronizedField
 
 from jindu.pages.blocks import BodyBlock
-from jindu.pages.listing import lazy_context
 
 from .articles import ArticlePage, as_cards
 from .mixins import IntroPage, first_live, public
@@ -104,17 +103,9 @@ class AudiencePage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            lazy_context(
-                lambda: {
-                    "articles": list(self.articles()),
-                    "resources": list(self.resources()),
-                    "quizzes": list(self.quizzes()),
-                    "library_url": self.library_url(request),
-                },
-                "articles",
-                "resources",
-                "quizzes",
-                "library_url",
-            )
+            articles=list(self.articles()),
+            resources=list(self.resources()),
+            quizzes=list(self.quizzes()),
+            library_url=self.library_url(request),
         )
         return context

@@ -8,7 +8,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from jindu.pages.blocks import AudienceEntryBlock, BodyBlock
-from jindu.pages.listing import lazy_context
 from jindu.serving.headers import LiveFiguresMixin
 
 from .mixins import (
@@ -83,18 +82,7 @@ class HomePage(LiveFiguresMixin, PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lazy_context(
-                lambda: self.listings(request),
-                "entry_points",
-                "featured_articles",
-                "latest_articles",
-                "drug_index",
-                "quiz",
-                "help_page",
-                "extra_sections",
-            )
-        )
+        context.update(self.listings(request))
         return context
 
     def listings(self, request):

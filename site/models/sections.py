@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from jindu.pages.listing import lazy_context, paginate, querystring_without_page
+from jindu.pages.listing import paginate, querystring_without_page
 
 from .articles import ARTICLES_PER_PAGE, ArticlePage, as_cards
 from .mixins import (
@@ -69,11 +69,10 @@ class SectionPage(RoutablePageMixin, IntroPage):
                 ),
             }
 
-        # Read only when the page's kept content (a fragment) has to be rendered again.
         return self.render(
             request,
             context_overrides={
-                **lazy_context(listing, "articles", "audiences", "tags"),
+                **listing(),
                 "selected_audience": audience,
                 "selected_tag": tag,
                 "querystring": querystring_without_page(request),

@@ -1,7 +1,4 @@
-import functools
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.utils.functional import SimpleLazyObject
 
 DEFAULT_PER_PAGE = 12
 
@@ -26,11 +23,3 @@ def querystring_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
-
-
-def lazy_context(build, *names):
-    """Context values read from the database only when the template uses one of them: a
-    page's listings, which a template may not show (a block left out by a child template).
-    ``build()`` returns a dict with ``names`` among its keys and runs at most once."""
-    built = functools.cache(build)
-    return {name: SimpleLazyObject(lambda name=name: built()[name]) for name in names}
