@@ -17,7 +17,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import (
     CreateView,
     DeleteView,
@@ -137,12 +137,10 @@ class EventIndexView(IndexView):
 
 
 class EventEditView(EditView):
+    # In sight, not behind "…": at a school hall these are what staff open the event for.
     @cached_property
-    def header_more_buttons(self):
-        return [
-            *super().header_more_buttons,
-            *event_buttons(self.request.user, self.object, Button),
-        ]
+    def header_buttons(self):
+        return event_buttons(self.request.user, self.object, HeaderButton)
 
 
 def event_place(event):

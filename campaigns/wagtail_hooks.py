@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from campaigns import views
@@ -197,3 +198,13 @@ def spreadsheet_importers():
 
 # Public events are found by the site search (jindu.search.ranking).
 hooks.register("jindu_search_hits", public_events_found)
+
+
+@hooks.register("register_log_actions")
+def register_recording_in_history(actions):
+    @actions.register_action("campaigns.record")
+    class RecordFormatter(LogFormatter):
+        label = gettext_lazy("Record the event")
+
+        def format_message(self, log_entry):
+            return recording.describe(log_entry.data)

@@ -264,6 +264,66 @@ def test_one_save_records_two_groups_two_materials_and_closes_the_event(client, 
     assert (after["held"], after["audience"], after["materials"]) == (1, 332, 320)
 
 
+def test_saving_the_same_record_twice_hands_out_nothing_more(client, office):
+    event = office["own"]["event"]
+    leaflet = StockMovement.objects.get(material__name="own宣传单").material
+    client.force_login(office["users"]["staff"])
+    record(client, event, {"junior": 100}, [(leaflet, 200)])
+    stock = StockMovement.stock(leaflet, event.station)
+    page = client.get(reverse("campaigns_record_event", args=[event.pk])).content.decode()
+    # The screen opens with what was recorded.
+    assert 'name="handout-INITIAL_FORMS" value="1"' in page
+    assert 'name="handout-0-quantity" value="200"' in page
+    response = record(client, event, {"junior": 100}, [(leaflet, 200)])
+    assert response.status_code == 302
+    assert StockMovement.stock(leaflet, event.station) == stock
+    assert own_figures(office)["materials"] == 200
+
+
+def test_a_corrected_record_moves_the_stock_by_the_difference_only(client, office):
+    event = office["own"]["event"]
+    leaflet = StockMovement.objects.get(material__name="own宣传单").material
+    client.force_login(office["users"]["staff"])
+    record(client, event, {"junior": 100}, [(leaflet, 200)])
+    stock = StockMovement.stock(leaflet, event.station)
+    response = record(
+        client,
+        event,
+        {"junior": 100},
+        [(leaflet, 150)],
+    )
+    assert StockMovement.stock(leaflet, event.station) == stock + 50
+    assert own_figures(office)["materials"] == 150
+    message = client.get(response["Location"]).content.decode()
+    assert "200" in message and "150" in message
+    record(client, event, {"junior": 100}, [(leaflet, 260)])
+    assert StockMovement.stock(leaflet, event.station) == stock - 60
+    assert own_figures(office)["materials"] == 260
+    history = client.get(
+        reverse("wagtailsnippets_campaigns_event:history", args=[event.pk])
+    ).content.decode()
+    assert "从 200 更正为 150" in history and "从 150 更正为 260" in history
+
+
+@pytest.mark.parametrize(
+    ("next_url", "landing"),
+    [
+        ("https://evil.example/phish", "/admin/campaigns/station/"),
+        ("//evil.example/phish", "/admin/campaigns/station/"),
+        ("/events/", "/admin/campaigns/station/"),
+        ("/admin/calendar/", "/admin/calendar/"),
+    ],
+)
+def test_after_recording_staff_stay_in_our_admin(client, office, next_url, landing):
+    event = office["own"]["event"]
+    client.force_login(office["users"]["staff"])
+    response = client.post(
+        reverse("campaigns_record_event", args=[event.pk]) + "?next=" + next_url,
+        {"handout-TOTAL_FORMS": "3", "handout-INITIAL_FORMS": "0", "junior": "10", "held": "on"},
+    )
+    assert response["Location"] == landing
+
+
 @pytest.mark.parametrize(
     ("status", "ended", "recorded", "counted"),
     [

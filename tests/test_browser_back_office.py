@@ -279,6 +279,25 @@ def test_a_talk_is_scheduled_held_and_recorded_in_one_screen_on_a_phone(signed_i
     assert month, "the month report shows this month"
     watch.check()
 
+    # A correction: the screen opens with what was recorded, and only the difference
+    # moves the stock.
+    page.goto(f"/admin/snippets/campaigns/event/?q={title}")
+    page.get_by_role("link", name=title).first.click()
+    page.get_by_role("link", name="记录本次活动").first.click()
+    expect(page.locator("#id_junior")).to_have_value("320")
+    expect(page.locator("#id_handout-0-quantity")).to_have_value("15")
+    page.fill("#id_handout-0-quantity", "10")
+    page.click("button:has-text('保存记录')")
+    expect(page.locator(".messages")).to_contain_text("从 15 更正为 10")
+    corrected = {label: figure(page, label, 1) for label in before}
+    assert corrected["发放宣传资料"] == after["发放宣传资料"] - 5
+    assert corrected["受众人次"] == after["受众人次"]
+    page.goto(f"/admin/snippets/campaigns/event/?q={title}")
+    page.get_by_role("link", name=title).first.click()
+    page.get_by_role("link", name="历史").first.click()
+    expect(page.locator("main")).to_contain_text("从 15 更正为 10")
+    watch.check()
+
 
 def test_manager_imports_schools_in_two_steps_and_staff_export_their_events(signed_in_as, tmp_path):
     """The education bureau's GBK list, with a heading the site does not know and a bad

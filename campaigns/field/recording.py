@@ -12,8 +12,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from wagtail.log_actions import log
 
 from campaigns.models import (
     MAX_HEADCOUNT,
@@ -155,15 +158,26 @@ def record_event(request, pk):
         balance.material_id: balance.in_stock
         for balance in StockBalance.objects.filter(station=event.station)
     }
-    handouts = HandoutFormSet(data, prefix="handout", form_kwargs={"stock": stock})
+    recorded = StockMovement.handed_out_at(event)
+    # The screen opens with what was recorded: saving it again changes nothing, and
+    # changing a quantity corrects the record instead of handing out more. Posted lines
+    # are the new totals as they stand (no initial then: a line equal to its initial value
+    # would count as untouched and be dropped).
+    initial = [{"material": material, "quantity": n} for material, n in recorded.items()]
+    handouts = HandoutFormSet(
+        data,
+        prefix="handout",
+        initial=None if data is not None else initial,
+        form_kwargs={"stock": stock},
+    )
     if data is not None and form.is_valid() and handouts.is_valid():
         try:
-            summary = save_record(event, form, handouts, request.user)
+            summary = save_record(event, form, handouts, recorded, request.user)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
             messages.success(request, summary)
-            return redirect(request.GET.get("next") or reverse("campaigns_station_dashboard"))
+            return redirect(admin_path_or(request.GET.get("next"), "campaigns_station_dashboard"))
     return TemplateResponse(
         request,
         "campaigns/admin/record_event.html",
@@ -174,13 +188,22 @@ def record_event(request, pk):
             "refusal": refusal,
             "form": form,
             "handouts": handouts,
-            "handed_out": event.stock_movements.filter(kind=MovementKind.DISTRIBUTION)
-            .select_related("material")
-            .order_by("created_at"),
             "edit_url": reverse("wagtailsnippets_campaigns_event:edit", args=[event.pk]),
             "feedback_url": reverse("campaigns_event_feedback", args=[event.pk]),
         },
     )
+
+
+def admin_path_or(next_url, fallback):
+    """Where to go after saving: ``next`` only when it is a path of our own admin (a link
+    someone sent could otherwise carry staff off to another site), else ``fallback``."""
+    if (
+        next_url
+        and next_url.startswith(reverse("wagtailadmin_home"))
+        and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None)
+    ):
+        return next_url
+    return reverse(fallback)
 
 
 def refusal_for(event):
@@ -193,14 +216,16 @@ def refusal_for(event):
     return None
 
 
-def save_record(event, form, handouts, user):
-    """Everything in one transaction: a material out of stock saves nothing."""
+def save_record(event, form, handouts, recorded, user):
+    """Everything in one transaction: a material out of stock saves nothing. ``recorded`` is
+    what the event's record held when the screen opened; each material's new total is
+    compared with it and only the difference reaches the ledger."""
     counts = form.counts()
-    handed = [
-        (row["material"], row["quantity"])
-        for row in handouts.cleaned_data
-        if row and row.get("material") and row.get("quantity")
-    ]
+    totals = {}
+    for row in handouts.cleaned_data:
+        if row and row.get("material") and row.get("quantity"):
+            totals[row["material"]] = totals.get(row["material"], 0) + row["quantity"]
+    changes = []
     with transaction.atomic():
         existing = {row.group: row for row in event.attendance.all()}
         for group, count in counts.items():
@@ -213,31 +238,69 @@ def save_record(event, form, handouts, user):
             elif row.count != count:
                 row.count, row.recorded_by = count, user
                 row.save()
-        for material, quantity in handed:
+        for material in sorted({*recorded, *totals}, key=lambda material: material.name):
+            before, after = recorded.get(material, 0), totals.get(material, 0)
+            if before == after:
+                continue
+            correction = before > 0
             StockMovement(
                 material=material,
                 station=event.station,
-                kind=MovementKind.DISTRIBUTION,
-                quantity=quantity,
+                # Fewer than recorded: the difference goes back to stock as an adjustment
+                # that names the event, so the ledger keeps both lines.
+                kind=MovementKind.DISTRIBUTION if after > before else MovementKind.ADJUSTMENT,
+                quantity=abs(after - before),
                 event=event,
+                note=_("Correction of the record: %(before)s → %(after)s")
+                % {
+                    "before": before,
+                    "after": after,
+                }
+                if correction
+                else "",
             ).record(user=user)
+            changes.append((material, before, after))
         event.refresh_from_db()
         if form.cleaned_data.get("held") and event.status != EventStatus.COMPLETED:
             event.status = EventStatus.COMPLETED
             event.save(update_fields=["status", "updated_at"])
-    people = sum(counts.values())
-    items = sum(quantity for _material, quantity in handed)
-    held = (
+        record = {
+            "people": sum(counts.values()),
+            "items": sum(totals.values()),
+            "held": event.status == EventStatus.COMPLETED,
+            "corrections": [
+                [material.name, before, after, material.unit]
+                for material, before, after in changes
+                if before
+            ],
+        }
+        # In the event's history, with who and when, and what changed in the stock.
+        log(instance=event, action="campaigns.record", user=user, data=record)
+    return _("Recorded for “%(event)s”: %(record)s") % {
+        "event": event.title,
+        "record": describe(record),
+    }
+
+
+def describe(record):
+    """A record's figures in the reader's language, for the message after saving and the
+    event's history."""
+    text = _("%(people)s person-times, %(items)s materials.") % record
+    text += " " + (
         _("The event is marked as held, so it counts in the figures.")
-        if event.status == EventStatus.COMPLETED
+        if record["held"]
         else _("The event is not marked as held: its figures do not count yet.")
     )
-    return _("Recorded for “%(event)s”: %(people)s person-times, %(items)s materials. %(held)s") % {
-        "event": event.title,
-        "people": people,
-        "items": items,
-        "held": held,
-    }
+    corrections = [
+        _("%(material)s corrected from %(before)s to %(after)s %(unit)s")
+        % {"material": name, "before": before, "after": after, "unit": unit}
+        for name, before, after, unit in record["corrections"]
+    ]
+    if corrections:
+        text += " " + _("Stock adjusted: %(corrections)s.") % {
+            "corrections": _(", ").join(corrections)
+        }
+    return text
 
 
 def awaiting_record(events, now=None):

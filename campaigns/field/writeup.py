@@ -5,7 +5,6 @@ never a list of field values. Nothing about the people in the audience but count
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db.models import Sum
 from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.utils.translation import pgettext
 
 from wagtail.images import get_image_model
 
-from campaigns.models import EventFormat, MovementKind, VenueType
+from campaigns.models import HANDED_OUT, EventFormat, VenueType
 from jindu.models import ArticlePage, SectionPage
 
 NEWS_SECTION_SLUG = "news"
@@ -136,9 +135,9 @@ def write_up_body(event):
     attendance = list(event.attendance.order_by("group"))
     total = sum(a.count for a in attendance)
     materials = list(
-        event.stock_movements.filter(kind=MovementKind.DISTRIBUTION)
-        .values("material__name", "material__unit")
-        .annotate(quantity=Sum("quantity"))
+        event.stock_movements.values("material__name", "material__unit")
+        .annotate(quantity=HANDED_OUT)
+        .filter(quantity__gt=0)
         .order_by("material__name")
     )
     # Chinese writes sentences without spaces between them.

@@ -27,7 +27,14 @@ from .pages import (  # noqa: I001 - last: the pages read the records above
     june_26,
 )
 from .requests import TalkRequest
-from .stock import BALANCE_COLUMNS, InsufficientStock, Material, StockBalance, StockMovement
+from .stock import (  # noqa: I001
+    BALANCE_COLUMNS,
+    HANDED_OUT,
+    InsufficientStock,
+    Material,
+    StockBalance,
+    StockMovement,
+)
 
 __all__ = [
     "BALANCE_COLUMNS",
@@ -58,6 +65,7 @@ __all__ = [
     "MovementKind",
     "StockBalance",
     "StockMovement",
+    "HANDED_OUT",
     "TalkRequest",
     "TalkRequestPage",
     "VenueType",

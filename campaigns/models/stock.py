@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import Case, F, Q, Sum, When
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -44,6 +44,19 @@ class Material(PlainTextFieldsMixin, models.Model):
 
 class InsufficientStock(ValidationError):
     pass
+
+
+# What was handed out at events: the distributions, less what a correction of an event's
+# record gave back to stock (an adjustment that names the event). The ledger is never
+# edited, so a correction is a new line and this sum is what the figures count.
+HANDED_OUT = Sum(
+    Case(
+        When(kind=MovementKind.DISTRIBUTION, then=F("quantity")),
+        When(kind=MovementKind.ADJUSTMENT, event__isnull=False, then=-F("quantity")),
+        default=0,
+    ),
+    default=0,
+)
 
 
 class StockMovement(PlainTextFieldsMixin, models.Model):
@@ -151,6 +164,18 @@ class StockMovement(PlainTextFieldsMixin, models.Model):
             errors["event"] = _("The event belongs to another station.")
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def handed_out_at(cls, event):
+        """{material: quantity} still counted as handed out at ``event``."""
+        rows = (
+            cls.objects.filter(event=event)
+            .values("material")
+            .annotate(quantity=HANDED_OUT)
+            .order_by()
+        )
+        materials = Material.objects.in_bulk([row["material"] for row in rows])
+        return {materials[row["material"]]: row["quantity"] for row in rows if row["quantity"] > 0}
 
     @classmethod
     def stock(cls, material, station):

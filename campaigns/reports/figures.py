@@ -14,9 +14,9 @@ from campaigns.models.attendance import Attendance
 
 # The models' own modules: the campaign pages read these figures while the models package
 # is still being loaded.
-from campaigns.models.choices import EventStatus, MovementKind, VenueType
+from campaigns.models.choices import EventStatus, VenueType
 from campaigns.models.events import Event
-from campaigns.models.stock import StockMovement
+from campaigns.models.stock import HANDED_OUT, StockMovement
 
 HELD = Q(status=EventStatus.COMPLETED)
 PLANNED = Q(status__in=[EventStatus.REQUESTED, EventStatus.PLANNED, EventStatus.CONFIRMED])
@@ -45,9 +45,7 @@ def figures(events):
     counts["audience"] = Attendance.objects.filter(event__in=held).aggregate(
         n=Sum("count", default=0)
     )["n"]
-    counts["materials"] = StockMovement.objects.filter(
-        event__in=held, kind=MovementKind.DISTRIBUTION
-    ).aggregate(n=Sum("quantity", default=0))["n"]
+    counts["materials"] = StockMovement.objects.filter(event__in=held).aggregate(n=HANDED_OUT)["n"]
     return counts
 
 
@@ -86,17 +84,15 @@ def breakdown(events, dimension):
         attendance = Attendance.objects.filter(event__in=held.values("pk")).annotate(
             event__month=TruncMonth("event__start", tzinfo=tz)
         )
-        movements = StockMovement.objects.filter(
-            event__in=held.values("pk"), kind=MovementKind.DISTRIBUTION
-        ).annotate(event__month=TruncMonth("event__start", tzinfo=tz))
+        movements = StockMovement.objects.filter(event__in=held.values("pk")).annotate(
+            event__month=TruncMonth("event__start", tzinfo=tz)
+        )
     else:
         attendance = Attendance.objects.filter(event__in=held.values("pk"))
-        movements = StockMovement.objects.filter(
-            event__in=held.values("pk"), kind=MovementKind.DISTRIBUTION
-        )
+        movements = StockMovement.objects.filter(event__in=held.values("pk"))
     for row in attendance.values(attendance_key).annotate(n=Sum("count")).order_by():
         rows.setdefault(row[attendance_key], _empty(row[attendance_key]))["audience"] = row["n"]
-    for row in movements.values(attendance_key).annotate(n=Sum("quantity")).order_by():
+    for row in movements.values(attendance_key).annotate(n=HANDED_OUT).order_by():
         rows.setdefault(row[attendance_key], _empty(row[attendance_key]))["materials"] = row["n"]
     result = list(rows.values())
     for row in result:
