@@ -48,7 +48,7 @@ serve-cluster: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) deploy/varnish/backends.py $(VENV)/cluster.vcl $(foreach port,$(APP_PORTS),127.0.0.1:$(port))
 	trap 'kill 0' EXIT; \
-	export FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$(PORT); \
+	export FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$(PORT) TRUSTED_PROXIES=127.0.0.1,::1; \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
 	$(foreach port,$(APP_PORTS),$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.py jindu.wsgi:application --bind 127.0.0.1:$(port) & ) \
 	varnishd -F -j none -a 127.0.0.1:$(PORT) -f $(CURDIR)/$(VENV)/cluster.vcl -n $(CURDIR)/$(VENV)/varnish -s malloc,256m

@@ -50,16 +50,22 @@ def project_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("jindu/css/admin.css"))
 
 
+NEVER_KEPT = ("/calendars/", "/feedback/")
+
+
 @hooks.register("is_request_cacheable")
 def keep_only_anonymous_public_pages(request, is_cacheable):
     """The page cache answers and keeps anonymous public GETs only: never the admin, a
     preview, anyone with a session (every signed-in member of staff, since the cache is
     asked before sessions are loaded) or the token calendar feeds, whose URL is the
-    secret. Wagtail marks a preview only after the middleware has run, but its simulated
-    request is flagged ``is_dummy`` from the start."""
+    secret, nor the feedback pages, which read a cookie of their own that the page cache
+    would strip from the request (it keeps only Django's session and CSRF cookies).
+    Wagtail marks a preview only after the middleware has run, but its simulated request is
+    flagged ``is_dummy`` from the start."""
     from jindu.serving.headers import is_anonymous_public_request
 
-    if not is_anonymous_public_request(request) or request.path.startswith("/calendars/"):
+    # Matched anywhere in the path: in English they start with /en/.
+    if not is_anonymous_public_request(request) or any(part in request.path for part in NEVER_KEPT):
         return False
     return is_cacheable
 

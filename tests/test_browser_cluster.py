@@ -4,6 +4,7 @@ next anonymous reader through the proxy, whichever server answers, sees the chan
 the other server sees it too. Attendance recorded shows on the campaign page within the
 lifetime the page declares. Readers get pages from the proxy, staff never do."""
 
+import http.client
 import json
 import re
 import shutil
@@ -13,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
@@ -59,6 +61,10 @@ class Cluster:
             "FRONTEND_CACHE_PURGE_URL": self.proxy,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "LIVE_PAGE_SECONDS": str(LIVE_SECONDS),
+            # As `make serve-cluster`: Varnish on this machine is the proxy to believe. One
+            # answer per connection, so five counted answers prove five addresses were seen.
+            "TRUSTED_PROXIES": "127.0.0.1,::1",
+            "FEEDBACK_ANSWERS_PER_ADDRESS": "1",
         }
         self.ports = [free_port(), free_port()]
         self.servers, self.varnish = [], None
@@ -227,3 +233,74 @@ def test_attendance_shows_on_the_campaign_page_within_its_lifetime(cluster):
             break
         time.sleep(0.5)
     assert shown[-1] == reached + 37, shown
+
+
+def post_feedback_from(address, proxy_port, path):
+    """A phone at ``address`` (another loopback address) opens the feedback page through the
+    proxy and answers every question with the first option."""
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", proxy_port, timeout=30, source_address=(address, 0)
+    )
+    connection.request("GET", path)
+    response = connection.getresponse()
+    page = response.read().decode()
+    cookie = response.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    answers = {name: "0" for name in set(re.findall(r'type="radio" name="(q\d+)"', page))}
+    fields = {"csrfmiddlewaretoken": token, "usefulness": "4", "recommend": "yes", **answers}
+    connection.request(
+        "POST",
+        path,
+        body="&".join(f"{key}={value}" for key, value in fields.items()),
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    answered = connection.getresponse()
+    answered.read()
+    connection.close()
+    return answered.status
+
+
+def test_five_phones_at_five_addresses_all_count_through_the_proxy(cluster):
+    found = cluster.shell(
+        "from campaigns.field.evidence import feedback_for\n"
+        "from django.utils import timezone\n"
+        "from campaigns.models import Event\n"
+        "for event in Event.objects.filter(end__lte=timezone.now()).order_by('-end'):\n"
+        "    feedback = feedback_for(event)\n"
+        "    if feedback.is_open('after'):\n"
+        "        print(feedback.token, feedback.tallies.filter(phase='after').first() and"
+        " feedback.tallies.get(phase='after').responses or 0)\n"
+        "        break\n"
+    )
+    token, before = found.split()
+    path = f"/feedback/{token}/"
+    statuses = [post_feedback_from(f"127.0.0.{n}", cluster.proxy_port, path) for n in range(2, 7)]
+    assert statuses == [200] * 5
+    counted = cluster.shell(
+        "from campaigns.models import FeedbackTally\n"
+        f"print(FeedbackTally.objects.get(feedback__token='{token}', phase='after').responses)\n"
+    )
+    assert int(counted) == int(before) + 5
+
+
+def test_a_stopped_app_server_costs_readers_nothing(cluster):
+    """Killed, not drained: until the health probe notices, the proxy retries each page it
+    sent there on the other server, so no reader sees a 503."""
+    stopped = cluster.servers[1]
+    stopped.kill()
+    stopped.wait(timeout=30)
+    try:
+        # Search pages are never kept, so each one reaches an app server.
+        statuses = []
+        for n in range(20):
+            try:
+                get(f"{cluster.proxy}/search/?q=%E6%AF%92%E5%93%81{n}")
+                statuses.append(200)
+            except HTTPError as error:
+                statuses.append(error.code)
+        assert statuses == [200] * 20
+    finally:
+        cluster.servers[1] = start_gunicorn(cluster.env, cluster.ports[1], workers=1, cwd=ROOT)
+        deadline = time.monotonic() + 30
+        while not cluster.healthy() and time.monotonic() < deadline:
+            time.sleep(0.5)

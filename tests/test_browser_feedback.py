@@ -54,7 +54,8 @@ def answer(phone, url, *, choice):
     """Answer every question of the page at ``url`` with option ``choice``."""
     phone.goto(url)
     for fieldset in phone.locator("fieldset.quiz-question").all():
-        fieldset.locator("input[type=radio]").nth(choice).check()
+        radios = fieldset.locator("input[type=radio]")
+        (radios.last if choice == -1 else radios.nth(choice)).check()
     phone.get_by_role("button", name="提交").click()
 
 
@@ -105,14 +106,19 @@ def test_sheet_qr_code_phone_answer_and_results(contexts, site, tmp_path):
     phone.get_by_role("button", name="提交").click()
     expect(phone.get_by_role("heading", name="谢谢！")).to_be_visible()
     assert "答对了" in phone.content()
-    # The same address again: refused, nothing counted twice.
-    answer(phone, after, choice=0)
-    expect(phone.get_by_role("alert")).to_contain_text("已经")
+    # The same phone again: told its answer counted, and no form to count it twice.
+    phone.goto(after)
+    expect(phone.get_by_role("status")).to_contain_text("这部手机已经作答")
+    expect(phone.get_by_role("button", name="提交")).to_have_count(0)
+    # A classmate's phone on the same school Wi-Fi (the same address) counts.
+    classmate = contexts(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    answer(classmate, after, choice=-1)
+    expect(classmate.get_by_role("heading", name="谢谢！")).to_be_visible()
 
     page.goto(results_url)
     figures = page.locator("section[aria-labelledby=results-heading] .jindu-figures")
     expect(figures.locator("li").nth(0)).to_have_text(re.compile(r"^\s*0\s*活动前答卷"))
-    expect(figures.locator("li").nth(1)).to_have_text(re.compile(r"^\s*1\s*活动后答卷"))
+    expect(figures.locator("li").nth(1)).to_have_text(re.compile(r"^\s*2\s*活动后答卷"))
     expect(figures.locator("li").nth(5)).to_have_text(re.compile(r"^\s*5\.0\s*有用程度"))
 
 

@@ -367,8 +367,36 @@ def test_rate_limit_per_ip_refuses_without_creating_anything(client, form_page):
     response = client.post(form_page["page"].url, valid_data(form_page), REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 429
     assert TalkRequest.objects.count() == 3
-    other = client.post(form_page["page"].url, valid_data(form_page), REMOTE_ADDR="198.51.100.1")
+    other = client.post(
+        form_page["page"].url,
+        valid_data(form_page, contact_phone="021-50001111"),
+        REMOTE_ADDR="198.51.100.1",
+    )
     assert other.status_code == 302
+
+
+def test_one_phone_number_is_limited_whatever_the_address_and_with_redis_down(
+    client, form_page, settings
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        },
+    }
+    settings.RATELIMIT_USE_CACHE = "limits"
+    statuses = [
+        client.post(
+            form_page["page"].url, valid_data(form_page), REMOTE_ADDR=f"203.0.113.{n}"
+        ).status_code
+        for n in range(1, 6)
+    ]
+    assert statuses == [302, 302, 302, 200, 200]
+    refused = client.post(form_page["page"].url, valid_data(form_page), REMOTE_ADDR="203.0.113.9")
+    assert "此电话号码" in refused.content.decode()
+    assert TalkRequest.objects.count() == 3
 
 
 def test_corrected_mistakes_do_not_use_up_the_rate_limit(client, form_page):

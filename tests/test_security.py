@@ -134,6 +134,43 @@ def test_repeated_wrong_passwords_lock_that_account_from_that_address(client, db
     assert ok.status_code == 302
 
 
+def behind_the_proxy(client, username, password, forwarded_for):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+def test_behind_our_proxy_each_visitor_is_counted_at_their_own_address(client, db, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    UserFactory(username="victim", password="the right password 626", is_superuser=True)
+    # The attacker also forges a header naming the real user's address: it stands to the
+    # left of what the proxy appended, where nothing is read.
+    for _ in range(5):
+        behind_the_proxy(client, "victim", "wrong", "198.51.100.20, 203.0.113.9")
+    assert (
+        behind_the_proxy(client, "victim", "the right password 626", "203.0.113.9").status_code
+        == 429
+    )
+    ok = behind_the_proxy(client, "victim", "the right password 626", "198.51.100.20")
+    assert ok.status_code == 302
+
+
+def test_a_forwarded_address_sent_straight_to_an_app_server_is_not_believed(client, db, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    UserFactory(username="victim", password="the right password 626", is_superuser=True)
+    for n in range(5):
+        client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "victim", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    assert login(client, "victim", "the right password 626", "203.0.113.9").status_code == 429
+
+
 def test_lockout_expires_after_the_cool_off(client, db, settings):
     import datetime
 

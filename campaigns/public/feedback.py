@@ -2,8 +2,9 @@
 stored but counts. After the talk: how useful it was, would you tell a friend, and a short
 knowledge check from the quiz bank for the event's audience; before the talk: the same check
 alone, so that the change can be measured. Open from an hour before the event until a few
-days after it (FEEDBACK_OPEN_DAYS); one answer per address and event (FEEDBACK_ANSWERS_PER_
-ADDRESS); CSRF-protected, with a honeypot; never kept in a cache."""
+days after it (FEEDBACK_OPEN_DAYS); one answer per phone and phase (a signed cookie), and at
+most FEEDBACK_ANSWERS_PER_ADDRESS from one connection (a class on school Wi-Fi shares one);
+CSRF-protected, with a honeypot; never kept in a cache."""
 
 from django import forms
 from django.conf import settings
@@ -99,8 +100,9 @@ class FeedbackForm(forms.Form):
 
 
 def _limited(request, feedback, phase):
-    """One answer per address and event phase (more where a class shares an address):
-    counts this answer and says whether it is one too many."""
+    """Counts this answer against its connection and says whether it is one too many.
+    (Only a flood from one connection is refused: a whole class answers over one school
+    Wi-Fi. With the limit's cache down, nothing is refused: RATELIMIT_FAIL_OPEN.)"""
     days = settings.FEEDBACK_OPEN_DAYS + 1
     return is_ratelimited(
         request,
@@ -112,22 +114,33 @@ def _limited(request, feedback, phase):
     )
 
 
+def _answered_cookie(feedback, phase):
+    return f"jindu-answered-{feedback.pk}-{phase}"
+
+
+def _answered_on_this_phone(request, feedback, phase):
+    name = _answered_cookie(feedback, phase)
+    return request.get_signed_cookie(name, default=None, salt=name) is not None
+
+
 @require_http_methods(["GET", "POST"])
 def feedback_view(request, token, phase=Phase.AFTER):
     feedback = get_object_or_404(EventFeedback.objects.select_related("event"), token=token)
     language = translation.get_language()
     questions = questions_in(feedback, language)
     context = {"feedback": feedback, "event": feedback.event, "phase": phase}
+    template = "campaigns/feedback_page.html"
     if not feedback.is_open(phase):
         context["closed"] = True
-        return _private(TemplateResponse(request, "campaigns/feedback_page.html", context))
+        return _private(TemplateResponse(request, template, context))
+    if _answered_on_this_phone(request, feedback, phase):
+        context["answered"] = True
+        return _private(TemplateResponse(request, template, context))
     form = FeedbackForm(request.POST or None, phase=phase, questions=questions)
     if request.method == "POST" and form.is_valid():
         if _limited(request, feedback, phase):
             context["limited"] = True
-            return _private(
-                TemplateResponse(request, "campaigns/feedback_page.html", context, status=429)
-            )
+            return _private(TemplateResponse(request, template, context, status=429))
         results, right = form.marked()
         if not form.cleaned_data["website"]:  # a robot's answer counts for nothing
             feedback.count(
@@ -138,9 +151,23 @@ def feedback_view(request, token, phase=Phase.AFTER):
                 right=right,
             )
         context.update(done=True, results=results, right=right, asked=len(results))
-        return _private(TemplateResponse(request, "campaigns/feedback_page.html", context))
+        response = _private(TemplateResponse(request, template, context))
+        if form.cleaned_data["website"]:
+            return response
+        name = _answered_cookie(feedback, phase)
+        response.set_signed_cookie(
+            name,
+            "1",
+            salt=name,
+            max_age=(settings.FEEDBACK_OPEN_DAYS + 1) * 86400,
+            path=request.path,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
     context["form"] = form
-    return _private(TemplateResponse(request, "campaigns/feedback_page.html", context))
+    return _private(TemplateResponse(request, template, context))
 
 
 def _private(response):

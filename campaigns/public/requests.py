@@ -81,6 +81,17 @@ class TalkRequestForm(forms.Form):
             raise forms.ValidationError(
                 _("Enter a phone number of digits, e.g. 021-68537013 or 13912345678.")
             )
+        # Counted in the database, so the limit holds whatever the address and even while
+        # the address limits' cache (Redis) is down.
+        limit, seconds = rate_limit(settings.TALK_REQUEST_RATE)
+        since = timezone.now() - datetime.timedelta(seconds=seconds)
+        if TalkRequest.objects.filter(contact_phone=phone, created_at__gte=since).count() >= limit:
+            raise forms.ValidationError(
+                _(
+                    "Several requests with this phone number have just been received. The "
+                    "station will call you; for anything urgent, call the station."
+                )
+            )
         return phone
 
     def clean_preferred_date(self):
@@ -97,6 +108,13 @@ class TalkRequestForm(forms.Form):
             return District.objects.get(pk=int(self.cleaned_data["district"]))
         except (ValueError, District.DoesNotExist) as error:
             raise forms.ValidationError(_("Choose your district from the list.")) from error
+
+
+def rate_limit(rate):
+    """(count, seconds) of a rate as django-ratelimit writes it: "5/h", "20/30m"."""
+    count, period = rate.split("/")
+    unit = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period[-1]]
+    return int(count), unit * int(period[:-1] or 1)
 
 
 def station_for(district):

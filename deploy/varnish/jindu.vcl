@@ -8,6 +8,9 @@ vcl 4.1;
 # (jindu.serving.invalidation). Bans ignore the host: the sites' host names (Wagtail's Site
 # records) need not be the names readers and the purging app use.
 # Signed-in staff, the admin, forms and private calendars always go to an app server.
+# The visitor's address reaches the app in X-Forwarded-For, which Varnish appends client.ip
+# to before vcl_recv; the app believes it only from TRUSTED_PROXIES and reads it from the
+# right, so a header the visitor sent (further left) is never taken for their address.
 #
 # The line @backends@ below is replaced by the backends (`make serve-cluster` and the cluster test
 # write them); for N servers add one backend and one add_backend line each.
@@ -58,6 +61,14 @@ sub vcl_recv {
         set req.grace = 30s;
     }
     return (hash);
+}
+
+# An app server that stopped answering (killed, restarting): a GET or HEAD is tried once
+# more on the next server of the round robin instead of reaching the reader as a 503.
+sub vcl_backend_error {
+    if (bereq.retries < 1 && bereq.method ~ "^(GET|HEAD)$") {
+        return (retry);
+    }
 }
 
 sub vcl_backend_response {

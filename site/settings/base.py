@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything below that counts by address sees the visitor's, not the proxy's.
+    "jindu.security.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # What shared caches in front (Varnish, a CDN) and browsers are told (s-maxage).
     "jindu.serving.headers.SharedCacheHeadersMiddleware",
@@ -106,7 +108,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("CLIENT_IP_HEADERS", ["REMOTE_ADDR"])
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]  # the visitor's: TRUSTED_PROXIES
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
 # Videos embed from bilibili, Tencent Video, Youku and YouTube only, as their own players
@@ -334,10 +336,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "jindu.uploads.forms.ImageForm"
 # Wagtail's database backend (SQLite FTS5 or PostgreSQL), with Chinese word segmentation.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "jindu.search.backend"}}
 # Feedback on events (campaigns.public.feedback): days it stays open after an event, answers one
-# address may give to an event's check (raise it where a whole class shares one address),
-# and the fewest answers shown publicly as a percentage (small groups stay private).
+# connection may give to an event's check (a whole class may share one school Wi-Fi; each
+# phone answers once anyway), and the fewest answers shown publicly as a percentage (small
+# groups stay private).
 FEEDBACK_OPEN_DAYS = int(os.environ.get("FEEDBACK_OPEN_DAYS", "3"))
-FEEDBACK_ANSWERS_PER_ADDRESS = int(os.environ.get("FEEDBACK_ANSWERS_PER_ADDRESS", "1"))
+FEEDBACK_ANSWERS_PER_ADDRESS = int(os.environ.get("FEEDBACK_ANSWERS_PER_ADDRESS", "100"))
 FEEDBACK_MIN_GROUP = int(os.environ.get("FEEDBACK_MIN_GROUP", "20"))
 # Days the counts of what readers searched for are kept (jindu.search.terms).
 SEARCH_TERMS_RETENTION_DAYS = int(os.environ.get("SEARCH_TERMS_RETENTION_DAYS", "30"))
@@ -357,8 +360,13 @@ REST_FRAMEWORK = {
 # contact details are kept before `erase_old_request_contacts` removes them.
 TALK_REQUEST_RATE = os.environ.get("TALK_REQUEST_RATE", "5/h")
 TALK_REQUEST_RETENTION_DAYS = int(os.environ.get("TALK_REQUEST_RETENTION_DAYS", "365"))
-# The client address behind a reverse proxy; see README, "Deployment".
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "REMOTE_ADDR")
+# The proxies in front of the app servers whose X-Forwarded-For is believed (addresses or
+# networks); jindu.security.client_address then puts the visitor's address in REMOTE_ADDR,
+# which every limit reads.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# When the limits' cache (Redis) is down, answers and requests go through rather than being
+# refused with a false "already counted"; talk requests keep a limit in the database.
+RATELIMIT_FAIL_OPEN = True
 
 LOGGING = {
     "version": 1,
