@@ -7,6 +7,7 @@ import datetime
 import io
 import struct
 import zlib
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -189,14 +190,57 @@ def test_uploaded_photos_lose_their_position_in_the_original_and_every_rendition
         assert not has_location(handle.read())
 
 
+def files_with_a_location(folder):
+    found = []
+    for path in Path(folder).rglob("*"):
+        if path.is_file() and has_location(path.read_bytes()):
+            found.append(str(path.relative_to(folder)))
+    return found
+
+
+def test_the_multiple_uploader_keeps_no_position_anywhere(client, two_stations, settings):
+    """Wagtail's drag-and-drop uploader: the alt text is required, so the file waits in
+    wagtail_uploads/ until it is filled in, then becomes the image."""
+    client.force_login(UserFactory(is_superuser=True))
+    collection = Collection.get_first_root_node().get_children().first()
+    waiting = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {
+            "collection": collection.pk,
+            "files[]": SimpleUploadedFile("hall.jpg", jpeg_with_gps(), content_type="image/jpeg"),
+        },
+    ).json()
+    assert waiting["success"] and "uploaded_file_id" in waiting
+    assert files_with_a_location(settings.MEDIA_ROOT) == []
+    prefix = f"uploaded-image-{waiting['uploaded_file_id']}"
+    created = client.post(
+        reverse(
+            "wagtailimages:create_multiple_from_uploaded_image",
+            args=[waiting["uploaded_file_id"]],
+        ),
+        {
+            f"{prefix}-title": "礼堂讲座",
+            f"{prefix}-description": "学生在礼堂听讲座",
+            f"{prefix}-collection": collection.pk,
+            f"{prefix}-tags": "",
+        },
+    ).json()
+    assert created["success"], created
+    image = JinduImage.objects.get(title="礼堂讲座")
+    image.get_rendition("fill-20x20|format-jpeg")
+    assert files_with_a_location(settings.MEDIA_ROOT) == []
+    assert (image.width, image.height) == (40, 80)
+
+
 def test_the_clean_up_command_strips_photos_already_stored(two_stations):
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
     from django.core.management import call_command
 
     name = default_storage.save("original_images/old.jpg", ContentFile(jpeg_with_gps()))
-    image = JinduImage.objects.create(
-        title="旧照片", description="旧照片", file=name, width=80, height=40
+    # Stored before images were cleaned as they were saved: a row written without save().
+    (image,) = JinduImage.objects.bulk_create(
+        [JinduImage(title="旧照片", description="旧照片", file=name, width=80, height=40)]
     )
     image.get_rendition("fill-20x20|format-jpeg")
     with image.open_file() as handle:

@@ -2,9 +2,12 @@ import io
 
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import UploadedFile
 from wagtail.utils.file import hash_filelike
 
 from jindu.uploads.image_files import without_metadata
@@ -30,16 +33,33 @@ class JinduImage(AbstractImage):
         verbose_name_plural = _("images")
         permissions = [("choose_jinduimage", "Can choose image")]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        if "file" in field_names:
+            image.stored_file_name = image.file.name
+        return image
+
     def save(self, *args, **kwargs):
-        # A new file (the admin, multiple upload, an import, the demo): keep its pixels only.
+        # A new file, however it came (the admin, Wagtail's multiple uploader, an import,
+        # the demo): keep its pixels only.
+        replaced = None
         if self.file and self.has_new_file() and not getattr(self, "_metadata_stripped", False):
-            self.strip_metadata()
-        return super().save(*args, **kwargs)
+            # The multiple uploader writes the file to storage before saving the image: that
+            # copy, with the metadata, goes once the clean one is saved.
+            stored = self.file.name if self.file.storage.exists(self.file.name) else None
+            if self.strip_metadata():
+                replaced = stored
+        result = super().save(*args, **kwargs)
+        if replaced and replaced != self.file.name:
+            self.file.storage.delete(replaced)
+        self.stored_file_name = self.file.name
+        return result
 
     def has_new_file(self):
-        """Whether the file is on its way in (an upload, a file replaced): not yet in storage
-        under its name. One already stored is cleaned by ``strip_image_metadata``."""
-        return not self.file.storage.exists(self.file.name)
+        """Whether the file differs from the one this image was loaded with (a new image, a
+        file replaced in the edit form)."""
+        return self.pk is None or self.file.name != getattr(self, "stored_file_name", None)
 
     def strip_metadata(self):
         """Replace the file with its pixels, orientation applied, no EXIF (GPS), XMP or
@@ -57,6 +77,19 @@ class JinduImage(AbstractImage):
         self.file_size = len(cleaned)
         self.file_hash = hash_filelike(io.BytesIO(cleaned))
         return True
+
+
+@receiver(pre_save, sender=UploadedFile)
+def strip_pending_upload(sender, instance, **kwargs):
+    """Wagtail's multiple uploader keeps a file in wagtail_uploads/ (a public folder) until
+    its alt text is filled in: that copy has no location either."""
+    if instance.pk is None and instance.file:
+        instance.file.open()
+        instance.file.seek(0)
+        cleaned = without_metadata(instance.file.read())
+        instance.file.seek(0)
+        if cleaned is not None:
+            instance.file = ContentFile(cleaned, name=instance.file.name.rsplit("/", 1)[-1])
 
 
 class JinduRendition(AbstractRendition):
