@@ -169,6 +169,43 @@ def test_gbk_file_with_chinese_headings_and_english_districts_imports(signed_in,
     assert School.objects.get(name="浦东实验小学").contact_phone == "021-50000001"
 
 
+@pytest.mark.parametrize(
+    ("encoding", "line_end"),
+    [("big5", "\r\n"), ("gb18030", "\r"), ("utf-8-sig", "\n"), ("cp1252", "\r\n")],
+)
+def test_csv_in_any_encoding_and_line_ending_imports_as_written(
+    signed_in, pudong, encoding, line_end
+):
+    """Big5 from a Hong Kong partner, GBK from a Mac's old Excel (lone \r line ends), a
+    Western code page: names arrive as written, never as mojibake."""
+    translate(pudong, "en", {"浦东新区": "Pudong New Area"})
+    name = {"big5": "浦東實驗中學", "cp1252": "Café Müller School"}.get(encoding, "浦东实验中学")
+    rows = [
+        ["School name", "District", "Level"],
+        [name, "Pudong New Area", "junior secondary"],
+        [name + "2", "Pudong New Area", "junior secondary"],
+    ]
+    content = line_end.join(",".join(row) for row in rows).encode(encoding) + line_end.encode()
+    job = confirm(signed_in, upload(signed_in, content))
+    assert job.status == "done", job.failure
+    assert sorted(School.objects.values_list("name", flat=True)) == [name, name + "2"]
+
+
+def test_a_workbook_that_unpacks_to_gigabytes_is_refused_before_it_is_read(signed_in, pudong):
+    # 20 MB of one repeated character zips to a few kilobytes.
+    buffer = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER[:3])
+    workbook.active.append(["学" * 32000, "浦东新区", "初中"] * 200)
+    workbook.save(buffer)
+    content = buffer.getvalue()
+    assert len(content) < 200_000
+    job = upload(signed_in, content, name="schools.xlsx")
+    assert job.status == "failed"
+    assert "解压后" in job.failure
+    assert not School.objects.exists()
+
+
 def test_preview_lists_every_bad_row_and_imports_only_the_good_ones(signed_in, pudong):
     content = xlsx(
         [
