@@ -255,6 +255,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Files no web server may serve (event photos with pupils in them): outside MEDIA_ROOT,
 # given out only by views that check who asks (campaigns.field.evidence).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+# Where `manage.py backup` writes its archives and how many it keeps (docs/deploy.md).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
