@@ -27,6 +27,7 @@ from campaigns.models import (
 )
 from campaigns.public.calendars import month_grid
 from campaigns.reports import figures as reports
+from jindu.security.query_values import chosen_date, chosen_id
 from jindu.spreadsheets.exports import LocalExportMixin
 from schools.models import Counsellor, Station
 from schools.scoping import may_reach, scope
@@ -51,10 +52,7 @@ def calendar_view(request):
     _require(request, "campaigns.view_event")
     today = timezone.localdate()
     mode = "week" if request.GET.get("view") == "week" else "month"
-    try:
-        anchor = datetime.date.fromisoformat(request.GET.get("date", ""))
-    except ValueError:
-        anchor = today
+    anchor = chosen_date(request.GET.get("date")) or today
     if mode == "week":
         first = anchor - datetime.timedelta(days=anchor.weekday())
         weeks = [[first + datetime.timedelta(days=i) for i in range(7)]]
@@ -75,8 +73,8 @@ def calendar_view(request):
     station = request.GET.get("station", "")
     status = request.GET.get("status", "")
     venue = request.GET.get("venue", "")
-    if station.isdigit():
-        events = events.filter(station_id=int(station))
+    if chosen_id(station) is not None:
+        events = events.filter(station_id=chosen_id(station))
     if status in EventStatus.values:
         events = events.filter(status=status)
     if venue in VenueType.values:
@@ -210,8 +208,8 @@ class EventReportView(LocalExportMixin, ReportView):
         """The user's events of the chosen campaign and dates."""
         events = scoped_events(self.request.user)
         params = self.request.GET
-        if params.get("campaign", "").isdigit():
-            campaign = Campaign.objects.filter(pk=int(params["campaign"])).first()
+        if chosen_id(params.get("campaign")) is not None:
+            campaign = Campaign.objects.filter(pk=chosen_id(params["campaign"])).first()
             if campaign is not None:
                 events = events.filter(campaign_id__in=campaign.with_descendants())
         self.period = report_period(params, timezone.localdate())
@@ -248,13 +246,7 @@ def report_period(params, today):
     last twelve months. All of an agency's history at once is rarely what is wanted and
     costs the most; clearing the dates shows it."""
 
-    def day(name):
-        try:
-            return datetime.date.fromisoformat(params.get(name, ""))
-        except ValueError:
-            return None
-
-    first, last = day("from"), day("to")
+    first, last = chosen_date(params.get("from")), chosen_date(params.get("to"))
     if "from" not in params and "to" not in params and not params.get("campaign"):
         first = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
     return first, last

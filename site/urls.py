@@ -16,6 +16,8 @@ from jindu.pages.sitemaps import BilingualSitemap
 from jindu.search import views as search_views
 from schools.views import ScopedSiteHistoryView
 
+handler500 = "jindu.pages.views.server_error"
+
 urlpatterns = [
     # Wagtail's site history, scoped to the user's station (it answers at Wagtail's address).
     *[

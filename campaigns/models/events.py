@@ -20,6 +20,9 @@ from .choices import BOOKING_STATUSES, PUBLIC_STATUSES, EventFormat, EventStatus
 
 MAX_HEADCOUNT = 100000
 MAX_SESSIONS = 50
+# A talk, a stall or a training day; a camp of a few days at most. Longer is a typing error
+# that would count as volunteer hours (a series of sessions is several events).
+MAX_EVENT_DAYS = 7
 
 
 class EventQuerySet(models.QuerySet):
@@ -247,6 +250,15 @@ class Event(PlainTextFieldsMixin, index.Indexed, ClusterableModel):
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
+        elif (
+            self.start
+            and self.end
+            and self.end - self.start > datetime.timedelta(days=MAX_EVENT_DAYS)
+        ):
+            errors["end"] = _(
+                "An event lasts at most %(days)s days. Check the end date, or enter a series "
+                "of sessions as separate events."
+            ) % {"days": MAX_EVENT_DAYS}
         if self.venue_type == VenueType.SCHOOL and not self.school_id:
             errors["school"] = _("Choose the school for a school event.")
         if self.session_number and self.session_count and self.session_number > self.session_count:

@@ -33,6 +33,7 @@ from jindu.models.mixins import (
 )
 from jindu.pages.blocks import BodyBlock
 from jindu.pages.listing import paginate, querystring_without_page
+from jindu.security.query_values import chosen_id
 from jindu.serving.headers import LiveFiguresMixin
 from schools.models import District, localized
 
@@ -69,10 +70,10 @@ class EventIndexPage(LiveFiguresMixin, RoutablePageMixin, IntroPage):
     @path("")
     def index_view(self, request):
         events = self.upcoming()
-        district = request.GET.get("district", "")
+        district = chosen_id(request.GET.get("district"))
         venue = request.GET.get("venue", "")
-        if district.isdigit():
-            events = events.filter(district_id=int(district))
+        if district is not None:
+            events = events.filter(district_id=district)
         if venue in VenueType.values:
             events = events.filter(venue_type=venue)
 

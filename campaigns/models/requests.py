@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from jindu.pages.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin, phone_number
 
 from .events import Event
 
@@ -19,7 +19,7 @@ class TalkRequest(PlainTextFieldsMixin, models.Model):
     )
     school_name = models.CharField(_("school name"), max_length=100)
     contact_name = models.CharField(_("contact name"), max_length=50)
-    contact_phone = models.CharField(_("contact phone"), max_length=40)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, validators=[phone_number])
     preferred_dates = models.CharField(_("preferred dates"), max_length=255)
     grades = models.CharField(_("grades"), max_length=100)
     audience_size = models.PositiveIntegerField(_("audience size"))

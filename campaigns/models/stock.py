@@ -46,6 +46,11 @@ class InsufficientStock(ValidationError):
     pass
 
 
+# A station's whole year of leaflets is tens of thousands; a line beyond this is a typing
+# error (2⁴⁰ would even turn SQLite's running totals into floats).
+MAX_MOVEMENT_QUANTITY = 1_000_000
+
+
 # What was handed out at events: the distributions, less what a correction of an event's
 # record gave back to stock (an adjustment that names the event). The ledger is never
 # edited, so a correction is a new line and this sum is what the figures count.
@@ -156,6 +161,10 @@ class StockMovement(PlainTextFieldsMixin, models.Model):
             and self.quantity <= 0
         ):
             errors["quantity"] = _("Enter a positive quantity.")
+        if self.quantity is not None and abs(self.quantity) > MAX_MOVEMENT_QUANTITY:
+            errors["quantity"] = _("At most %(max)s in one line: check the quantity.") % {
+                "max": f"{MAX_MOVEMENT_QUANTITY:,}"
+            }
         if self.kind == MovementKind.ADJUSTMENT and self.quantity == 0:
             errors["quantity"] = _("An adjustment of zero changes nothing.")
         if self.kind == MovementKind.DISTRIBUTION and not self.event_id:

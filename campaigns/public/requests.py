@@ -2,7 +2,6 @@
 valid request."""
 
 import datetime
-import re
 
 from django import forms
 from django.conf import settings
@@ -18,15 +17,16 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.core import get_usage
 from django_tasks import task
 
-# The models' own modules: the talk request page serves this while the models package is
-# still being loaded.
 from campaigns.models.choices import EventFormat, EventStatus, VenueType
 from campaigns.models.events import Event
 from campaigns.models.requests import TalkRequest
+
+# The models' own modules: the talk request page serves this while the models package is
+# still being loaded.
+from jindu.pages.text import phone_number
 from schools.models import District, School, Station, localized
 from schools.reminders import station_managers
 
-PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 MAX_AUDIENCE = 5000
 
 
@@ -77,10 +77,7 @@ class TalkRequestForm(forms.Form):
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
-        if not PHONE.match(phone):
-            raise forms.ValidationError(
-                _("Enter a phone number of digits, e.g. 021-68537013 or 13912345678.")
-            )
+        phone_number(phone)
         # Counted in the database, so the limit holds whatever the address and even while
         # the address limits' cache (Redis) is down.
         limit, seconds = rate_limit(settings.TALK_REQUEST_RATE)

@@ -14,6 +14,7 @@ from campaigns.reports import feedback_results
 from campaigns.reports import figures as reports
 from campaigns.reports.terms import current_term
 from campaigns.views import _require, scoped_events
+from jindu.security.query_values import chosen_id
 from schools.models import Station
 from schools.scoping import scope, station_ids
 from schools.views import agreements_ending_soon
@@ -33,9 +34,9 @@ def station_dashboard_view(request):
     today = timezone.localdate()
     events = scoped_events(request.user)
     stations = scope(Station.objects.filter(locale__language_code="zh-hans"), request.user, "pk")
-    chosen = request.GET.get("station", "")
-    if chosen.isdigit() and stations.filter(pk=int(chosen)).exists():
-        events = events.filter(station_id=int(chosen))
+    chosen = chosen_id(request.GET.get("station"))
+    if chosen is not None and stations.filter(pk=chosen).exists():
+        events = events.filter(station_id=chosen)
     reach = station_ids(request.user)
     own = stations.first() if reach is not None and len(reach) == 1 else None
     periods = []
@@ -87,9 +88,9 @@ def station_dashboard_view(request):
 def dashboard_view(request):
     _require(request, "campaigns.view_event")
     campaigns = Campaign.objects.order_by("-start_date")
-    chosen = request.GET.get("campaign", "")
-    if chosen.isdigit():
-        campaign = campaigns.filter(pk=int(chosen)).first()
+    chosen = chosen_id(request.GET.get("campaign"))
+    if chosen is not None:
+        campaign = campaigns.filter(pk=chosen).first()
     else:
         campaign = Campaign.most_relevant(timezone.localdate())
     events = scoped_events(request.user)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from jindu.pages.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin, phone_number
 from jindu.search.fields import segmented
 
 from .stations import Station
@@ -35,7 +35,9 @@ class Counsellor(PlainTextFieldsMixin, index.Indexed, models.Model):
     qualifications = models.TextField(
         _("qualifications"), blank=True, help_text=_("e.g. assistant social worker, 2015.")
     )
-    phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone (private)"), max_length=40, blank=True, validators=[phone_number]
+    )
     email = models.EmailField(_("email (private)"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

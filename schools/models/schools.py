@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from jindu.pages.choices import SchoolLevel
-from jindu.pages.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin, phone_number
 from jindu.search.fields import segmented
 
 from .stations import District
@@ -41,7 +41,9 @@ class School(PlainTextFieldsMixin, index.Indexed, models.Model):
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     contact_person = models.CharField(_("contact person (private)"), max_length=50, blank=True)
-    contact_phone = models.CharField(_("contact phone (private)"), max_length=40, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone (private)"), max_length=40, blank=True, validators=[phone_number]
+    )
     active = models.BooleanField(_("active"), default=True)
 
     panels = [

@@ -9,7 +9,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from jindu.pages.text import PlainTextFieldsMixin
+from jindu.pages.text import PlainTextFieldsMixin, phone_number
 from jindu.search.fields import segmented
 
 
@@ -78,7 +78,9 @@ class Station(PlainTextFieldsMixin, TranslatableMixin, index.Indexed, models.Mod
         related_name="stations",
     )
     address = models.CharField(_("address"), max_length=255)
-    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("public phone"), max_length=40, blank=True, validators=[phone_number]
+    )
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     is_public = models.BooleanField(_("show on the public directory"), default=True)

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from jindu.pages.blocks import QuizQuestionBlock
+from jindu.security.query_values import chosen_id
 
 from .mixins import PublicPageMixin, intro_field, page_search_fields
 from .taxonomy import Audience
@@ -56,7 +57,9 @@ class QuizPage(PublicPageMixin, Page):
         for number, block in enumerate(self.questions):
             value = block.value
             raw = answers.get(f"q{number}", "")
-            chosen = int(raw) if raw.isdigit() and int(raw) < len(value["options"]) else None
+            chosen = chosen_id(raw)
+            if chosen is not None and chosen >= len(value["options"]):
+                chosen = None
             correct = next(i for i, option in enumerate(value["options"]) if option["correct"])
             results.append(
                 {

@@ -4,12 +4,15 @@ the same Chinese-aware backend as the site search."""
 from django.db.models import Case, IntegerField, When
 
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection
+
+from jindu.security.query_values import chosen_id
 
 
 class RankedSearchFilter(SearchFilter):
@@ -35,7 +38,31 @@ class RankedSearchFilter(SearchFilter):
         return queryset.filter(pk__in=ids).order_by(best_first) if ids else queryset.none()
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class CheckedPagination(WagtailPagination):
+    """An offset of forty digits is a clear 400, not a database overflow."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if chosen_id(request.GET.get("offset", "0")) is None:
+            raise BadRequestError("offset must be a positive integer")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class CheckedLookups:
+    """``/find/?id=`` with something not a number is a 404, as a missing page is."""
+
+    pagination_class = CheckedPagination
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and chosen_id(request.GET["id"]) is None:
+            return None
+        return super().find_object(queryset, request)
+
+
+class PublicImagesAPIViewSet(CheckedLookups, ImagesAPIViewSet):
+    pass
+
+
+class PublicPagesAPIViewSet(CheckedLookups, PagesAPIViewSet):
     """Live, public pages only (Wagtail's own viewset does that too); kept as our class so
     the exposed fields and the search are decided here."""
 
@@ -45,7 +72,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     ]
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CheckedLookups, DocumentsAPIViewSet):
     """Documents outside any collection with view restrictions: signed agreements and other
     private files live in restricted collections and never appear here."""
 
@@ -62,5 +89,5 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

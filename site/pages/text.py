@@ -4,7 +4,9 @@ names and titles (U+202E turns "exe.pdf" into "fdp.exe" on screen)."""
 
 import re
 
+from django.core.validators import RegexValidator
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from jindu.search.words import CJK_RUN
 
@@ -12,6 +14,14 @@ from jindu.search.words import CJK_RUN
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Embeddings, overrides and isolates; the plain marks (U+200E, U+200F) are harmless.
 BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+# A phone number as offices write it: digits, spaces, hyphens, an optional leading +, an
+# extension after "转" or "ext" (021-68537013, 13912345678, +86 21 6853 7013, 021-5000转8).
+PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9](\s*(转|ext\.?)\s*[0-9]{1,6})?$")
+phone_number = RegexValidator(
+    PHONE, _("Enter a phone number of digits, e.g. 021-68537013 or 13912345678.")
+)
 
 
 def without_controls(value):
