@@ -114,13 +114,13 @@ class EventImporter(Importer):
     sample_rows = {
         "zh": (
             (
-                "浦东实验中学禁毒讲座",
+                "浦东初级中学禁毒讲座",
                 "2027-03-05 14:00",
-                "浦东新区禁毒社工站",
+                "浦东新区工作站",
                 "2027-03-05 15:30",
                 "学校",
                 "讲座",
-                "浦东实验中学",
+                "浦东初级中学",
                 "浦东新区",
                 "",
                 "",
@@ -132,13 +132,13 @@ class EventImporter(Importer):
         ),
         "en": (
             (
-                "Drug prevention talk at Pudong Middle School",
+                "Drug prevention talk at Pudong Junior Middle School",
                 "2027-03-05 14:00",
-                "Pudong Anti-drug Social Work Station",
+                "Pudong New Area work station",
                 "2027-03-05 15:30",
                 "school",
                 "talk",
-                "浦东实验中学",
+                "浦东初级中学",
                 "Pudong New Area",
                 "",
                 "",

@@ -253,12 +253,12 @@ class CounsellorImporter(Importer):
     )
     sample_rows = {
         "zh": (
-            ("王芳", "浦东新区禁毒社工站", "社工", "助理社会工作师，2015年", "13800000000", ""),
+            ("王芳", "浦东新区工作站", "社工", "助理社会工作师，2015年", "13800000000", ""),
         ),
         "en": (
             (
                 "Wang Fang",
-                "Pudong Anti-drug Social Work Station",
+                "Pudong New Area work station",
                 "social worker",
                 "Assistant social worker, 2015",
                 "13800000000",

@@ -382,3 +382,26 @@ def test_the_live_preview_panel_shows_the_page(signed_in_as, site, mode):
     frame = page.frame_locator("#w-preview-iframe")
     expect(frame.locator("h1")).to_contain_text(title, timeout=15000)
     watch.check()
+
+
+@pytest.mark.parametrize("kind", ["schools", "counsellors", "events"])
+def test_each_sample_file_downloaded_imports_into_the_demo_as_it_is(signed_in_as, kind, tmp_path):
+    page, watch = signed_in_as("manager_pudong")
+    page.goto(f"/admin/imports/{kind}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载示例文件").click()
+    sample = tmp_path / download.value.suggested_filename
+    download.value.save_as(sample)
+    page.set_input_files("input[type=file]", str(sample))
+    page.click("button[type=submit]:has-text('检查文件')")
+    expect(page.locator("[data-jindu-import-status]")).to_have_attribute(
+        "data-jindu-import-status", "ready"
+    )
+    expect(page.get_by_text("有问题的行")).to_have_count(0)
+    expect(page.locator(".help-warning")).to_have_count(0)  # every column recognised
+    page.click("button[data-jindu-confirm]")
+    expect(page.locator("[data-jindu-import-status]")).to_have_attribute(
+        "data-jindu-import-status", "done"
+    )
+    expect(page.get_by_text("有问题的行")).to_have_count(0)
+    watch.check()

@@ -63,7 +63,9 @@ class Importer:
     label = ""  # plural, for headings: "schools"
     permission = ""
     columns = ()
-    sample_rows = ()  # one or two example rows, in column order, for the sample file
+    # {"zh": rows, "en": rows}: example rows in column order for the sample file, naming
+    # the demo's stations and schools.
+    sample_rows = {}
 
     def may_import(self, user):
         return user.has_perm(self.permission)

@@ -205,9 +205,11 @@ def sample(request, kind):
     buffer.write(BOM)
     writer = csv.writer(buffer)
     writer.writerow([force_str(column.label) for column in importer.columns])
-    for row in importer.sample_rows:
+    # The example rows in the reader's language: names of the demo's stations and schools,
+    # so the file imports into the demo as it is.
+    language = (translation.get_language() or "zh-hans").split("-")[0]
+    for row in importer.sample_rows.get(language, importer.sample_rows.get("zh", ())):
         writer.writerow(row)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    language = (translation.get_language() or "zh-hans").split("-")[0]
     response["Content-Disposition"] = f'attachment; filename="{kind}-sample-{language}.csv"'
     return response
