@@ -252,9 +252,7 @@ class CounsellorImporter(Importer):
         Column("email", gettext_lazy("Email"), ("邮箱", "电子邮箱", "电子邮件", "e-mail")),
     )
     sample_rows = {
-        "zh": (
-            ("王芳", "浦东新区工作站", "社工", "助理社会工作师，2015年", "13800000000", ""),
-        ),
+        "zh": (("王芳", "浦东新区工作站", "社工", "助理社会工作师，2015年", "13800000000", ""),),
         "en": (
             (
                 "Wang Fang",
