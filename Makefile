@@ -32,7 +32,9 @@ run: demo
 SERVE_ENV = DJANGO_SETTINGS_MODULE=jindu.settings.production \
 	SECRET_KEY=$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
-	SECURE_HSTS_SECONDS=0 SERVE_MEDIA=$${SERVE_MEDIA:-1}
+	SECURE_HSTS_SECONDS=0 SERVE_MEDIA=$${SERVE_MEDIA:-1} \
+	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} \
+	EMAIL_FILE_PATH=$${EMAIL_FILE_PATH:-$(CURDIR)/.cache/mail}
 
 serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0

@@ -13,6 +13,7 @@ class JinduConfig(AppConfig):
         from jindu.editorial import review
         from jindu.pages import site_address  # noqa: F401 - registers its check
         from jindu.search import query
+        from jindu.security import mail  # noqa: F401 - registers its check
         from jindu.serving import invalidation
 
         invalidation.connect_signals()

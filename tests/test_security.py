@@ -99,6 +99,22 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+def test_check_deploy_refuses_mail_that_would_print_reset_links_to_the_log(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=_production_env(
+            DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+            EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    assert result.returncode != 0
+    assert "jindu.E002" in result.stderr + result.stdout
+
+
 def test_production_cookies_are_secure_and_http_only():
     code = (
         "import jindu.settings.production as s;"
