@@ -14,6 +14,7 @@ from jindu.pages import views as root_views
 from jindu.pages.api import api_router
 from jindu.pages.sitemaps import BilingualSitemap
 from jindu.search import views as search_views
+from jindu.security.lockout import ThrottledPasswordResetView
 from schools.views import ScopedSiteHistoryView
 
 handler500 = "jindu.pages.views.server_error"
@@ -42,6 +43,12 @@ urlpatterns = [
         "admin/localize/page/<int:page_id>/convert_to_alias/",
         require_admin_access(reviewed_convert_to_alias),
         name="jindu_convert_to_alias",
+    ),
+    # Wagtail's password reset, limited per address asked for and per visitor.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="jindu_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

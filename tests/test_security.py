@@ -319,3 +319,22 @@ def test_search_terms_are_escaped_when_echoed(client, home):
     html = client.get("/search/", {"q": XSS}).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "onerror=alert(1)>" not in html
+
+
+def test_reset_emails_are_limited_per_account_and_the_page_never_says_so(client, db, settings):
+    from django.core import mail
+
+    settings.PASSWORD_RESET_RATE = "3/h"
+    UserFactory(username="victim", email="victim@jindu.example", password="x" * 20)
+    responses = [
+        client.post(
+            reverse("wagtailadmin_password_reset"),
+            {"email": "victim@jindu.example"},
+            REMOTE_ADDR=f"198.51.100.{n}",
+        )
+        for n in range(5)
+    ]
+    assert len(mail.outbox) == 3
+    assert {response["Location"] for response in responses} == {
+        reverse("wagtailadmin_password_reset_done")
+    }

@@ -370,6 +370,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # When the limits' cache (Redis) is down, answers and requests go through rather than being
 # refused with a false "already counted"; talk requests keep a limit in the database.
 RATELIMIT_FAIL_OPEN = True
+# Password reset emails per address asked for, and per visitor (jindu.security.lockout).
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "3/h")
 
 LOGGING = {
     "version": 1,
