@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser_site import sign_in
+from tests.browser_site import manage_shell, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -404,4 +404,39 @@ def test_each_sample_file_downloaded_imports_into_the_demo_as_it_is(signed_in_as
         "data-jindu-import-status", "done"
     )
     expect(page.get_by_text("有问题的行")).to_have_count(0)
+    watch.check()
+
+
+def test_a_talk_under_way_is_one_tap_from_the_station_dashboard_on_a_phone(signed_in_as, site):
+    title = f"正在进行的禁毒讲座{datetime.datetime.now():%H%M%S}"
+    made = manage_shell(
+        site,
+        f"""
+        import datetime
+        from django.utils import timezone
+        from campaigns.models import Event
+        from schools.models import StationMembership
+        station = StationMembership.objects.get(user__username="staff_pudong").station
+        school = station.district.schools.first()
+        now = timezone.now()
+        Event.objects.create(
+            title="{title}", station=station, district=station.district, school=school,
+            venue_type="school", format="talk", status="confirmed",
+            start=now - datetime.timedelta(minutes=30), end=now + datetime.timedelta(minutes=60),
+        )
+        """,
+    )
+    assert made.returncode == 0, made.stderr
+    page, watch = signed_in_as(
+        "staff_pudong", viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page.goto("/admin/campaigns/station/")
+    today = page.locator("section.jindu-today li", has_text=title)
+    expect(today).to_contain_text("进行中")
+    # Its actions are buttons in sight, not behind "…".
+    expect(today.get_by_role("link", name="签到表与反馈")).to_be_visible()
+    today.get_by_role("link", name="记录本次活动").click()
+    expect(page.locator("h1")).to_contain_text("记录本次活动")
+    expect(page.locator(".jindu-facts")).to_contain_text(title)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     watch.check()

@@ -1,5 +1,6 @@
-"""The dashboards: the station's own (this month and this term, what waits to be recorded,
-agreements due) and a campaign's (progress against its goals, charts)."""
+"""The dashboards: the station's own (today's talks with their actions, this month and this
+term, what waits to be recorded, agreements due) and a campaign's (progress against its
+goals, charts)."""
 
 import datetime
 
@@ -8,16 +9,44 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.admin.widgets import Button
+
 from campaigns.field.recording import awaiting_record, record_url
-from campaigns.models import Campaign, Event
+from campaigns.models import Campaign, Event, EventStatus
 from campaigns.reports import feedback_results
 from campaigns.reports import figures as reports
 from campaigns.reports.terms import current_term
 from campaigns.views import _require, scoped_events
+from campaigns.viewsets import event_buttons
 from jindu.security.query_values import chosen_id
 from schools.models import Station
 from schools.scoping import scope, station_ids
 from schools.views import agreements_ending_soon
+
+
+def today_and_tomorrow(events, user, now):
+    """What staff open the dashboard for on the day: talks under way, then today's and
+    tomorrow's, each with its actions as buttons (sheet and feedback, record, open)."""
+    tomorrow_ends = datetime.datetime.combine(
+        timezone.localdate(now) + datetime.timedelta(days=2),
+        datetime.time.min,
+        tzinfo=timezone.get_current_timezone(),
+    )
+    rows = []
+    for event in (
+        events.filter(start__lt=tomorrow_ends, end__gt=now)
+        .exclude(status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED])
+        .select_related("school", "station")
+        .order_by("start")[:20]
+    ):
+        rows.append(
+            {
+                "event": event,
+                "under_way": event.start <= now,
+                "buttons": sorted(event_buttons(user, event, Button)),
+            }
+        )
+    return rows
 
 
 def month_bounds(today):
@@ -57,6 +86,7 @@ def station_dashboard_view(request):
                 + f"?from={first.isoformat()}&to={last.isoformat()}",
             }
         )
+    today_rows = today_and_tomorrow(events, request.user, timezone.now())
     waiting = [
         {"event": event, "record_url": record_url(event)}
         for event in awaiting_record(events).select_related("school", "station")[:50]
@@ -73,6 +103,7 @@ def station_dashboard_view(request):
             "page_title": own.name if own else _("Station dashboard"),
             "header_icon": "home",
             "periods": periods,
+            "today": today_rows,
             "waiting": waiting,
             "upcoming": upcoming,
             "agreements": list(agreements_ending_soon(request.user)[:20]),
