@@ -6,6 +6,7 @@ import ast
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -134,6 +135,8 @@ def test_the_editors_and_reviewers_daily_screens_read_as_chinese(person, site):
         for path in screens:
             screen.open(path)
             assert screen.document.status == 200, path
+            # Where it asked to be, not a "no permission" redirect that also ends in a 200.
+            assert urlsplit(page.url).path == path.split("?")[0], (username, path, page.url)
             for word, line in english_left(page).items():
                 found.setdefault(f"{username} {path}", {})[word] = line
     # The editor's tools inside the article editor: the block picker and the side panels.
@@ -212,3 +215,26 @@ def test_a_bilibili_video_embeds_in_an_article(person, site):
     player = frame.locator("iframe[src*='player.bilibili.com']")
     expect(player).to_have_count(1, timeout=15000)
     assert "bvid=BV1GJ411x7h7" in player.get_attribute("src")
+
+
+@pytest.mark.parametrize("username", ["editor", "reviewer"])
+def test_editors_and_reviewers_upload_and_find_images(person, username, tmp_path):
+    from PIL import Image
+
+    page = person(username)
+    page.goto("/admin/")
+    page.get_by_role("link", name="图片").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/images/$"))
+    expect(page.get_by_text("您还没有上传任何图片")).to_have_count(0)
+    assert page.locator("#listing-results img, .listing img").count() > 0
+    page.get_by_role("link", name="添加图片").first.click()
+    picture = tmp_path / "june26.png"
+    Image.new("RGB", (60, 40), (30, 120, 60)).save(picture)
+    title = f"六二六海报{username}"
+    page.set_input_files("#id_file", str(picture))
+    page.fill("#id_title", title)
+    page.fill("#id_description", "国际禁毒日宣传海报")
+    page.click("button[type=submit]:has-text('保存')")
+    expect(page).to_have_url(re.compile(r"/admin/images/"))
+    page.goto(f"/admin/images/?q={title}")
+    expect(page.locator("main")).to_contain_text(title)

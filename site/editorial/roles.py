@@ -27,10 +27,11 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
     REVIEWERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
+# Wagtail checks image permissions against wagtailimages.Image whatever the image model.
 COLLECTION_PERMISSIONS = [
-    ("jindu", "add_jinduimage"),
-    ("jindu", "change_jinduimage"),
-    ("jindu", "choose_jinduimage"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),

@@ -39,6 +39,11 @@ class SpreadsheetImport(models.Model):
     failure = models.TextField(_("why it was not imported"), blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # When a task worker last showed it was working on the job, and how many workers took
+    # it: a job whose worker died is taken up again once, then marked failed
+    # (jindu.spreadsheets.jobs.recover_stalled).
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("spreadsheet import")

@@ -307,6 +307,12 @@ WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The largest spreadsheet (in rows) one import takes (jindu.spreadsheets.importer).
 SPREADSHEET_IMPORT_MAX_ROWS = int(os.environ.get("SPREADSHEET_IMPORT_MAX_ROWS", "50000"))
+# A job whose task worker showed no sign of life for this long is taken to have died
+# (`manage.py recover_imports`, every few minutes from cron). The largest import takes about
+# a minute and the check reports progress every few hundred rows.
+SPREADSHEET_IMPORT_STALLED_SECONDS = int(
+    os.environ.get("SPREADSHEET_IMPORT_STALLED_SECONDS", "600")
+)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@jindu.example")

@@ -1,5 +1,8 @@
 """The two steps of an import as a job (jindu.models.SpreadsheetImport), run by the task
-worker (jindu.spreadsheets.tasks): check, then import; the file is dropped once used."""
+worker (jindu.spreadsheets.tasks): check, then import; the file is dropped once used,
+cancelled or failed. A worker killed in the middle (a deploy, the machine's memory) leaves
+a job whose heartbeat stops: it is taken up again once, then marked failed, so no job says
+"importing" forever and no file with contacts stays behind."""
 
 import logging
 
@@ -18,7 +21,9 @@ def run_check(job):
     with translation.override(job.language):
 
         def progress(done, total):
-            type(job).objects.filter(pk=job.pk).update(rows_checked=done, rows_total=total)
+            type(job).objects.filter(pk=job.pk).update(
+                rows_checked=done, rows_total=total, heartbeat_at=timezone.now()
+            )
 
         try:
             result = check(
@@ -42,16 +47,23 @@ def run_check(job):
                 ),
             )
             return
-        job.outcome = result.as_outcome()
-        job.rows_total = job.rows_checked = len(result.rows)
-        job.status = Status.READY
-        job.save(update_fields=["outcome", "rows_total", "rows_checked", "status"])
+        # Unless the uploader cancelled it meanwhile.
+        type(job).objects.filter(pk=job.pk, status=Status.CHECKING).update(
+            outcome=result.as_outcome(),
+            rows_total=len(result.rows),
+            rows_checked=len(result.rows),
+            status=Status.READY,
+        )
 
 
 def run_import(job):
     """Import a checked job; only one of concurrent confirmations gets to."""
     Status = type(job).Status
-    claimed = type(job).objects.filter(pk=job.pk, status=Status.IMPORTING).exists()
+    claimed = (
+        type(job)
+        .objects.filter(pk=job.pk, status=Status.IMPORTING)
+        .update(heartbeat_at=timezone.now())
+    )
     if not claimed:
         return
     importer = importer_for(job.kind)

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from jindu.models import SpreadsheetImport
 from jindu.spreadsheets.exports import BOM, neutralised
 from jindu.spreadsheets.importer import importer_for, summary
-from jindu.spreadsheets.tasks import check_spreadsheet, import_spreadsheet
+from jindu.spreadsheets.tasks import check_spreadsheet, import_spreadsheet, recover_stalled
 
 Status = SpreadsheetImport.Status
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -130,6 +130,10 @@ def upload(request, kind):
 
 def job_view(request, pk):
     job = _job_or_404(request, pk)
+    # The uploader waiting on a job whose worker died need not wait for the scheduled
+    # recovery.
+    if job.in_progress and recover_stalled(SpreadsheetImport.objects.filter(pk=job.pk)) != (0, 0):
+        job.refresh_from_db()
     importer = importer_for(job.kind)
     if importer is None:
         raise Http404
