@@ -40,7 +40,13 @@ serve: demo
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	trap 'kill 0' EXIT; \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
+	$(SCHEDULER) & \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.py jindu.wsgi:application --bind 127.0.0.1:$(PORT)
+
+# What cron does in production (docs/deploy.md), every minute while `make serve` runs: a page
+# scheduled for June 26 00:00 goes live at 00:00 here too.
+SCHEDULER = while true; do $(SERVE_ENV) $(PY) manage.py publish_scheduled >/dev/null; \
+	$(SERVE_ENV) $(PY) manage.py recover_imports --verbosity 0; sleep 60; done
 
 # Varnish (Debian's varnish) on PORT in front of two app servers (gunicorn on APP_PORTS),
 # and the task worker: the production shape on one machine (docs/deploy.md). They share the
@@ -52,6 +58,7 @@ serve-cluster: demo
 	trap 'kill 0' EXIT; \
 	export FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$(PORT) TRUSTED_PROXIES=127.0.0.1,::1; \
 	$(SERVE_ENV) $(PY) manage.py db_worker & \
+	$(SCHEDULER) & \
 	$(foreach port,$(APP_PORTS),$(SERVE_ENV) $(VENV)/bin/gunicorn -c deploy/gunicorn.py jindu.wsgi:application --bind 127.0.0.1:$(port) & ) \
 	varnishd -F -j none -a 127.0.0.1:$(PORT) -f $(CURDIR)/$(VENV)/cluster.vcl -n $(CURDIR)/$(VENV)/varnish -s malloc,256m
 

@@ -2,6 +2,8 @@
 immediately* is for those who may publish the translated pages; an editor's sync updates
 the drafts, which then go to review like any edit (issue 20)."""
 
+import datetime
+import io
 import json
 import re
 from html import unescape as html_unescape
@@ -9,7 +11,9 @@ from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.urls import resolve
+from django.utils import timezone
 
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
@@ -20,6 +24,7 @@ from wagtail_localize.views.update_translations import (
 )
 
 import pytest
+import time_machine
 
 from jindu.editorial.localization import translate
 from jindu.editorial.review import (
@@ -348,3 +353,34 @@ def test_installations_made_before_get_the_chinese_workflow_and_collection_names
     assert tasks.count(REVIEW_TASK_NAME) == 1 and "Reviewer approval" not in tasks
     assert Collection.objects.filter(name=SITE_MEDIA).count() == 1
     assert not Collection.objects.filter(name="Site media").exists()
+
+
+def test_a_translation_approved_with_its_scheduled_source_goes_live_with_it(client, article):
+    """The June 26 case: the Chinese page scheduled for 00:00, its English translation
+    approved in the same review round; neither is live before, both are after."""
+    article, english = article
+    editor, reviewer = member(EDITORS), member(REVIEWERS)
+    go_live = (timezone.now() + datetime.timedelta(days=30)).replace(second=0, microsecond=0)
+    article.title = "6·26 国际禁毒日"
+    article.go_live_at = go_live
+    article.save_revision(user=editor).publish()  # approved, scheduled
+    article.refresh_from_db()
+    assert article.scheduled_revision is not None
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    translation.source.update_from_db()
+    submit_for_review(translation, editor)
+    english.refresh_from_db()
+    task_state = english.current_workflow_task_state
+    client.force_login(reviewer)
+    client.post(
+        f"/admin/pages/workflow/action/{english.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    english.refresh_from_db()
+    assert english.live_revision.as_object().title == "Stay away from drugs"  # not yet
+    assert english.scheduled_revision is not None
+    assert english.scheduled_revision.approved_go_live_at == go_live
+    with time_machine.travel(go_live + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    english.refresh_from_db()
+    article.refresh_from_db()
+    assert english.title == "6·26 国际禁毒日" and article.title == "6·26 国际禁毒日"

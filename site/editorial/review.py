@@ -44,6 +44,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils import translation as django_translation
 from django.utils.translation import gettext_lazy as _
 
@@ -185,12 +186,37 @@ def submit_for_review(translation, user):
     page = Page.objects.get(
         translation_key=translation.source.object_id, locale_id=translation.target_locale_id
     ).specific
+    follow_the_sources_go_live(page, translation.source, user)
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
     else:
         page.get_workflow().start(page, user)
     return page
+
+
+def follow_the_sources_go_live(page, source, user):
+    """A translation goes live when its source does: the draft sent to review takes the
+    source's go-live time (wagtail-localize copies it only when a translation is first
+    made), so approving both in one round keeps the English page off-line until the
+    scheduled Chinese one goes live, and both appear together."""
+    original = Page.objects.filter(
+        translation_key=source.object_id, locale_id=source.locale_id
+    ).first()
+    if original is None:
+        return
+    scheduled = original.specific.scheduled_revision
+    go_live_at = (
+        scheduled.approved_go_live_at
+        if scheduled is not None
+        else original.specific.get_latest_revision_as_object().go_live_at
+    )
+    if go_live_at is None or go_live_at <= timezone.now():
+        return
+    draft = page.get_latest_revision_as_object()
+    if draft.go_live_at != go_live_at:
+        draft.go_live_at = go_live_at
+        draft.save_revision(user=user)
 
 
 def sync_and_submit(source, user):
