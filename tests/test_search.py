@@ -264,3 +264,16 @@ def test_a_search_reads_a_bounded_number_of_queries(client, articles, en_home, p
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"{prefix}/search/", {"q": query}).status_code == 200
     assert len(queries) <= 16, [q["sql"][:120] for q in queries.captured_queries]
+
+
+@pytest.mark.parametrize("words", ["远离笑气", "守护青春", "笑气"])
+def test_the_admin_page_search_finds_chinese_drafts_by_their_words(client, home, words):
+    """Editors look for drafts the public search cannot show: the admin's search box finds
+    the words of a title as the public search does, not only a title's first characters."""
+    from tests.factories import UserFactory
+
+    section = SectionPageFactory(parent=home, slug="campaign", title="专题")
+    draft = ArticlePageFactory(parent=section, title="远离笑气，守护青春", slug="n2o", live=False)
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get("/admin/pages/search/", {"q": words}).content.decode()
+    assert f"/admin/pages/{draft.pk}/edit/" in html
