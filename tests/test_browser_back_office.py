@@ -195,8 +195,9 @@ def in_stock(option_text):
     return int(match.group(1)) if match else 0
 
 
-def figure(page, label, section=0):
-    text = page.locator("main section").nth(section).inner_text()
+def figure(page, label, period=1):
+    """A figure of the station dashboard's period (1: this month, 2: this term)."""
+    text = page.locator(f"main section[aria-labelledby=period-{period}]").inner_text()
     match = re.search(r"([\d,]+)\s*\n\s*" + re.escape(label), text)
     assert match, f"no {label} in {text!r}"
     return int(match.group(1).replace(",", ""))
@@ -231,7 +232,7 @@ def test_a_talk_is_scheduled_held_and_recorded_in_one_screen_on_a_phone(signed_i
 
     # The worker after the talk: from the station dashboard, one screen, one save.
     page.goto("/admin/campaigns/station/")
-    before = {label: figure(page, label, 1) for label in ("活动场次", "受众人次", "发放宣传资料")}
+    before = {label: figure(page, label) for label in ("活动场次", "受众人次", "发放宣传资料")}
     watch.navigations.clear()
     # What the person does, counted by the page itself: each click, and each field they
     # typed into or chose from (however many input events it took), across page loads.
@@ -262,7 +263,7 @@ def test_a_talk_is_scheduled_held_and_recorded_in_one_screen_on_a_phone(signed_i
     expect(page.locator(".messages")).to_contain_text("已标记为已完成")
     watch.check()
     loads = len(watch.navigations)
-    after = {label: figure(page, label, 1) for label in before}
+    after = {label: figure(page, label) for label in before}
     assert after == {
         "活动场次": before["活动场次"] + 1,
         "受众人次": before["受众人次"] + 332,
@@ -289,7 +290,7 @@ def test_a_talk_is_scheduled_held_and_recorded_in_one_screen_on_a_phone(signed_i
     page.fill("#id_handout-0-quantity", "10")
     page.click("button:has-text('保存记录')")
     expect(page.locator(".messages")).to_contain_text("从 15 更正为 10")
-    corrected = {label: figure(page, label, 1) for label in before}
+    corrected = {label: figure(page, label) for label in before}
     assert corrected["发放宣传资料"] == after["发放宣传资料"] - 5
     assert corrected["受众人次"] == after["受众人次"]
     page.goto(f"/admin/snippets/campaigns/event/?q={title}")
