@@ -6,7 +6,9 @@ copy while the site writes, what is still in the WAL included; a plain copy of t
 not), PostgreSQL through pg_dump. Files are read and written through the storages, so media
 on S3 are backed up the same way."""
 
+import shutil
 import tarfile
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -23,7 +25,10 @@ NAME_PATTERN = "jindu-*.tar"
 
 
 def stored_files(storage, folder=""):
-    folders, files = storage.listdir(folder)
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # nothing was ever stored (no folder yet)
+        return
     for name in files:
         yield f"{folder}/{name}" if folder else name
     for sub in folders:
@@ -91,7 +96,11 @@ def restore(path):
             name = Path(settings.DATABASES["default"]["NAME"])
             for suffix in ("-wal", "-shm"):
                 name.with_name(name.name + suffix).unlink(missing_ok=True)
-        get_connector("default").restore_dump(archive.extractfile(database))
+        # pg_restore reads it from a real file (its standard input).
+        with tempfile.TemporaryFile() as dump:
+            shutil.copyfileobj(archive.extractfile(database), dump)
+            dump.seek(0)
+            get_connector("default").restore_dump(dump)
         for member in members:
             prefix, _, name = member.name.partition("/")
             if prefix not in FILE_STORAGES:
