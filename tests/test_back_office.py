@@ -264,12 +264,19 @@ def test_one_save_records_two_groups_two_materials_and_closes_the_event(client, 
     assert (after["held"], after["audience"], after["materials"]) == (1, 332, 320)
 
 
-def test_saving_the_same_record_twice_hands_out_nothing_more(client, office):
+@pytest.fixture
+def recorded_once(client, office):
+    """The own station's event recorded by its staff with 200 leaflets: (event, leaflet,
+    the stock after)."""
     event = office["own"]["event"]
     leaflet = StockMovement.objects.get(material__name="own宣传单").material
     client.force_login(office["users"]["staff"])
     record(client, event, {"junior": 100}, [(leaflet, 200)])
-    stock = StockMovement.stock(leaflet, event.station)
+    return event, leaflet, StockMovement.stock(leaflet, event.station)
+
+
+def test_saving_the_same_record_twice_hands_out_nothing_more(client, office, recorded_once):
+    event, leaflet, stock = recorded_once
     page = client.get(reverse("campaigns_record_event", args=[event.pk])).content.decode()
     # The screen opens with what was recorded.
     assert 'name="handout-INITIAL_FORMS" value="1"' in page
@@ -280,12 +287,8 @@ def test_saving_the_same_record_twice_hands_out_nothing_more(client, office):
     assert own_figures(office)["materials"] == 200
 
 
-def test_a_corrected_record_moves_the_stock_by_the_difference_only(client, office):
-    event = office["own"]["event"]
-    leaflet = StockMovement.objects.get(material__name="own宣传单").material
-    client.force_login(office["users"]["staff"])
-    record(client, event, {"junior": 100}, [(leaflet, 200)])
-    stock = StockMovement.stock(leaflet, event.station)
+def test_a_corrected_record_moves_the_stock_by_the_difference_only(client, office, recorded_once):
+    event, leaflet, stock = recorded_once
     response = record(
         client,
         event,
