@@ -416,3 +416,13 @@ def test_inspect_views_show_local_times_and_readable_values(client, office):
     assert local in text
     assert ">None<" not in text and ">False<" not in text and ">True<" not in text
     assert "Created by" not in text
+
+
+def test_yes_and_no_in_listings_read_in_the_admins_language(client, office):
+    """Boolean columns (公开, 有效) say 是/否 in the Chinese admin, never True/False."""
+    client.force_login(office["users"]["administrator"])
+    for listing in ("campaigns_event", "campaigns_material", "schools_counsellor"):
+        html = client.get(reverse(f"wagtailsnippets_{listing}:list")).content.decode()
+        cells = re.findall(r"<td[^>]*>\s*([^<]*?)\s*</td>", html)
+        assert "True" not in cells and "False" not in cells, listing
+        assert "是" in cells or "否" in cells, listing
