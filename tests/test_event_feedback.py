@@ -305,6 +305,22 @@ def jpeg_with_location():
     return buffer
 
 
+def test_the_sheet_page_warns_while_the_codes_point_to_localhost(people, quiz):
+    from wagtail.models import Site
+
+    event = EventFactory(station=people["own"])
+    url = reverse("campaigns_event_feedback", args=[event.pk])
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "localhost", 80
+    site.save()
+    html = signed_in(people["staff"]).get(url).content.decode()
+    assert "data-jindu-local-address" in html and "http://localhost" in html
+    site.hostname, site.port = "jindu.example.org", 443
+    site.save()
+    html = signed_in(people["staff"]).get(url).content.decode()
+    assert "data-jindu-local-address" not in html
+
+
 def test_staff_see_the_sheet_codes_and_results_of_their_own_events(people, quiz):
     event = EventFactory(station=people["own"])
     url = reverse("campaigns_event_feedback", args=[event.pk])

@@ -23,6 +23,7 @@ from campaigns.models import Event, EventFeedback, EventPhoto, Phase, audience_f
 from campaigns.public.feedback import choose_questions, questions_in
 from campaigns.reports import feedback_results
 from campaigns.views import EventReportView
+from jindu.pages.site_address import default_site_is_local
 from jindu.uploads.image_files import without_metadata
 from schools.scoping import may_reach
 
@@ -139,6 +140,7 @@ def event_feedback_view(request, pk):
         codes.append(
             {"label": label, "url": url, "svg": sheets.qr_svg(url), "open": feedback.is_open(phase)}
         )
+    local, site = default_site_is_local()
     return TemplateResponse(
         request,
         "campaigns/admin/event_feedback.html",
@@ -148,6 +150,8 @@ def event_feedback_view(request, pk):
             "event": event,
             "feedback": feedback,
             "codes": codes,
+            # Printed codes that point to localhost open on no phone: said before printing.
+            "local_address": site.root_url if local else "",
             "opens_at": feedback.opens_at(),
             "closes_at": feedback.closes_at(Phase.AFTER),
             "questions": [
