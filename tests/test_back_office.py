@@ -426,3 +426,15 @@ def test_yes_and_no_in_listings_read_in_the_admins_language(client, office):
         cells = re.findall(r"<td[^>]*>\s*([^<]*?)\s*</td>", html)
         assert "True" not in cells and "False" not in cells, listing
         assert "是" in cells or "否" in cells, listing
+
+
+def test_the_bulk_bar_speaks_of_records_not_snippets(client, office):
+    """Wagtail calls them 片段 ("snippets"); staff select events, schools, counsellors."""
+    import json
+
+    client.force_login(office["users"]["administrator"])
+    html = client.get(reverse("wagtailsnippets_campaigns_event:list")).content.decode()
+    config = json.loads(re.search(r'id="wagtail-config"[^>]*>(.*?)</script>', html, re.S)[1])
+    bar = config["STRINGS"]["BULK_ACTIONS"]["SNIPPET"]
+    assert bar["PLURAL"] == "已选择 %(objects)s 条记录"
+    assert "片段" not in json.dumps(bar, ensure_ascii=False) and "片段" not in html
