@@ -15,6 +15,7 @@ from django.utils import timezone
 
 import openpyxl
 import pytest
+import time_machine
 
 from campaigns.models import EventStatus
 from schools.scoping import OUTREACH_STAFF, STATION_MANAGERS
@@ -144,3 +145,18 @@ def test_exports_open_in_libreoffice_with_the_screens_figures(client, exported_w
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]  # no live formula
     values = [str(cell.value) for cell in cells]
     assert any("2026-11-20 19:00" in value for value in values)
+
+
+@time_machine.travel(datetime.datetime(2027, 3, 5, 10, tzinfo=datetime.UTC), tick=False)
+def test_exports_are_named_for_what_they_hold_and_when(client, exported_world):
+    """活动_2027-03-05.xlsx with a sheet called 活动, not events.xlsx and Sheet1."""
+    from urllib.parse import unquote
+
+    client.force_login(station_member(exported_world, STATION_MANAGERS))
+    url = reverse("wagtailsnippets_campaigns_event:list")
+    for fmt in ("xlsx", "csv"):
+        response = client.get(url, {"export": fmt})
+        disposition = unquote(response["Content-Disposition"])
+        assert f"活动_2027-03-05.{fmt}" in disposition, disposition
+    raw = export(client, url, "xlsx")
+    assert openpyxl.load_workbook(io.BytesIO(raw)).sheetnames == ["活动"]
