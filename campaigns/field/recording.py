@@ -218,7 +218,7 @@ def refusal_for(event):
 
 def save_record(event, form, handouts, recorded, user):
     """Everything in one transaction: a material out of stock saves nothing. ``recorded`` is
-    what the event's record held when the screen opened; each material's new total is
+    what the event's record holds as this save begins; each material's new total is
     compared with it and only the difference reaches the ledger."""
     counts = form.counts()
     totals = {}
