@@ -22,6 +22,8 @@ from jindu.editorial.roles import WORKFLOW_NAME
 from jindu.models import ArticlePage, DrugFactPage, QuizPage, Resource
 from schools.models import CounsellorAgreement, District, School, Station, StationDirectoryPage
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 class DemoContentTests(TestCase):
     @classmethod
@@ -55,6 +57,17 @@ class DemoContentTests(TestCase):
                 count = model.objects.live().filter(locale__language_code=language).count()
                 self.assertGreaterEqual(count, minimum, (model, language))
         self.assertGreaterEqual(Resource.objects.count(), 8)
+
+    def test_english_quizzes_ask_and_answer_in_english(self):
+        for quiz in QuizPage.objects.live().filter(locale__language_code="en"):
+            with self.subTest(quiz=quiz.url):
+                options = [o["text"] for q in quiz.questions for o in q.value["options"]]
+                self.assertTrue(options)
+                self.assertFalse([text for text in options if CJK.search(text)], options)
+                answers = {f"q{n}": "0" for n in range(len(quiz.questions))}
+                score = self.client.post(quiz.url, answers).content.decode()
+                answer = re.search(r"The answer is:\s*<strong>([^<]*)</strong>", score)
+                self.assertFalse(CJK.search(answer[1] if answer else "其"), answer)
 
     def test_every_drug_fact_says_how_it_looks_and_what_to_do_in_an_emergency(self):
         for drug in DrugFactPage.objects.live():

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import secrets
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -227,10 +228,19 @@ def _stream(blocks):
 
 def _quiz_questions(questions):
     """The first option in the demo data is the right one; rotate it so the answers are not
-    always at the top."""
+    always at the top. Options are stored as list items with ids, the format wagtail-localize
+    reads: in the older plain-list format their text is never offered for translation, and
+    the English quiz answered in Chinese."""
     raw = []
     for number, question in enumerate(questions):
-        options = [{"text": text, "correct": i == 0} for i, text in enumerate(question["options"])]
+        options = [
+            {
+                "type": "item",
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"quiz:{question['question']}:{text}")),
+                "value": {"text": text, "correct": i == 0},
+            }
+            for i, text in enumerate(question["options"])
+        ]
         shift = number % len(options)
         options = options[-shift:] + options[:-shift] if shift else options
         raw.append(
