@@ -73,8 +73,8 @@ def calendar_view(request):
     station = request.GET.get("station", "")
     status = request.GET.get("status", "")
     venue = request.GET.get("venue", "")
-    if chosen_id(station) is not None:
-        events = events.filter(station_id=chosen_id(station))
+    if (station_id := chosen_id(station)) is not None:
+        events = events.filter(station_id=station_id)
     if status in EventStatus.values:
         events = events.filter(status=status)
     if venue in VenueType.values:
@@ -208,8 +208,8 @@ class EventReportView(LocalExportMixin, ReportView):
         """The user's events of the chosen campaign and dates."""
         events = scoped_events(self.request.user)
         params = self.request.GET
-        if chosen_id(params.get("campaign")) is not None:
-            campaign = Campaign.objects.filter(pk=chosen_id(params["campaign"])).first()
+        if (campaign_id := chosen_id(params.get("campaign"))) is not None:
+            campaign = Campaign.objects.filter(pk=campaign_id).first()
             if campaign is not None:
                 events = events.filter(campaign_id__in=campaign.with_descendants())
         self.period = report_period(params, timezone.localdate())
